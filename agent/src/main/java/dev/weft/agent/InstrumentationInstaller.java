@@ -1,0 +1,93 @@
+package dev.weft.agent;
+
+import dev.weft.bootstrap.IndyBootstrap;
+import dev.weft.instrumentation.api.InstrumentationModule;
+import dev.weft.instrumentation.api.TypeInstrumentation;
+import java.lang.instrument.Instrumentation;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.utility.JavaConstant;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Installs every enabled module's advice with one Byte Buddy {@link AgentBuilder}.
+ *
+ * <p>Advice is not inlined: each advised method gets an {@code invokedynamic} call whose bootstrap is
+ * {@link IndyBootstrap}, with the advice class's name as its one argument. Types are described lazily from class
+ * files (no class is loaded to match), the class file format is left unchanged, and classes are only decorated
+ * (never rebased), which keeps transformation cheap.
+ */
+final class InstrumentationInstaller {
+
+  private final ClassLoader agentLoader;
+  private final List<InstrumentationModule> modules;
+
+  InstrumentationInstaller(ClassLoader agentLoader, List<InstrumentationModule> modules) {
+    this.agentLoader = agentLoader;
+    this.modules = modules;
+  }
+
+  void install(Instrumentation instrumentation, boolean attachedLate) {
+    Advice.WithCustomMapping adviceMapping = adviceMapping();
+    AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        .disableClassFormatChanges()
+        .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+        .with(AgentBuilder.PoolStrategy.Default.FAST)
+        .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+        .with(new Listener())
+        .ignore(new IgnoredTypes(agentLoader));
+    if (attachedLate) {
+      builder = builder.with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+    }
+    for (InstrumentationModule module : modules) {
+      ModuleApplicability applicability = new ModuleApplicability(module);
+      for (TypeInstrumentation type : module.typeInstrumentations()) {
+        AgentBuilder.Transformer.ForAdvice transformer = new AgentBuilder.Transformer.ForAdvice(adviceMapping)
+            .include(agentLoader);
+        for (TypeInstrumentation.MethodAdvice advice : type.advice()) {
+          transformer = transformer.advice(advice.methods(), advice.adviceClassName());
+        }
+        builder = builder.type(type.types(), applicability).transform(transformer);
+      }
+    }
+    builder.installOn(instrumentation);
+  }
+
+  /** Advice through {@link IndyBootstrap}, whose one static argument is the advice class's name. */
+  private static Advice.WithCustomMapping adviceMapping() {
+    try {
+      return Advice.withCustomMapping().bootstrap(IndyBootstrap.method(),
+          (adviceMethod, exit) -> (instrumentedType, instrumentedMethod) ->
+              List.of(JavaConstant.Simple.ofLoaded(adviceMethod.getDeclaringType().getName())));
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("the bootstrap classes do not match the agent", e);
+    }
+  }
+
+  /** Says what was transformed when debugging, and reports the first failure to transform a class in any case. */
+  private static final class Listener extends AgentBuilder.Listener.Adapter {
+    private final AtomicBoolean failureReported = new AtomicBoolean();
+
+    @Override
+    public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
+        DynamicType dynamicType) {
+      AgentLog.debug("transformed " + type.getName() + " in " + loader);
+    }
+
+    @Override
+    public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
+      if (AgentLog.isDebug()) {
+        AgentLog.debug("could not transform " + typeName + ": " + error);
+      } else if (failureReported.compareAndSet(false, true)) {
+        AgentLog.warn("could not instrument " + typeName + " (" + error + "); it runs untraced. Further failures "
+            + "are listed with otel.javaagent.debug=true");
+      }
+    }
+  }
+}

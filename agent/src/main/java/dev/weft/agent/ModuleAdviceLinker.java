@@ -1,0 +1,63 @@
+package dev.weft.agent;
+
+import dev.weft.bootstrap.AdviceLinker;
+import dev.weft.bootstrap.AgentClassLoader;
+import dev.weft.instrumentation.api.InstrumentationModule;
+import dev.weft.instrumentation.api.TypeInstrumentation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Links an advice call site to the advice method as loaded by the module class loader that belongs to the
+ * instrumented class's loader, creating that module class loader on first use. Runs once per call site.
+ */
+final class ModuleAdviceLinker implements AdviceLinker {
+
+  private final AgentClassLoader agentLoader;
+  private final Map<String, InstrumentationModule> moduleByAdvice = new HashMap<>();
+  /** Per module, its class loader for each application class loader (weakly held, so a redeployed app can go). */
+  private final Map<InstrumentationModule, Map<ClassLoader, ModuleClassLoader>> loaders = new HashMap<>();
+  /** Per module, its class loader for classes of the bootstrap class loader, which a WeakHashMap cannot key. */
+  private final Map<InstrumentationModule, ModuleClassLoader> bootstrapLoaders = new HashMap<>();
+
+  ModuleAdviceLinker(AgentClassLoader agentLoader, List<InstrumentationModule> modules) {
+    this.agentLoader = agentLoader;
+    for (InstrumentationModule module : modules) {
+      loaders.put(module, new WeakHashMap<>());
+      for (TypeInstrumentation type : module.typeInstrumentations()) {
+        for (TypeInstrumentation.MethodAdvice advice : type.advice()) {
+          moduleByAdvice.put(advice.adviceClassName(), module);
+        }
+      }
+    }
+  }
+
+  @Override
+  public MethodHandle link(Class<?> instrumentedClass, String adviceClass, String methodName, MethodType type)
+      throws Throwable {
+    InstrumentationModule module = moduleByAdvice.get(adviceClass);
+    if (module == null) {
+      throw new IllegalStateException("no enabled module declares advice " + adviceClass);
+    }
+    Class<?> advice = Class.forName(adviceClass, true, loaderFor(module, instrumentedClass.getClassLoader()));
+    MethodHandle handle = MethodHandles.publicLookup().findStatic(advice, methodName, type);
+    AgentLog.debug("linked " + adviceClass + "." + methodName + " for " + instrumentedClass.getName());
+    return handle;
+  }
+
+  private synchronized ModuleClassLoader loaderFor(InstrumentationModule module, ClassLoader applicationLoader) {
+    if (applicationLoader == null) {
+      return bootstrapLoaders.computeIfAbsent(module, m -> newLoader(m, null));
+    }
+    return loaders.get(module).computeIfAbsent(applicationLoader, loader -> newLoader(module, loader));
+  }
+
+  private ModuleClassLoader newLoader(InstrumentationModule module, ClassLoader applicationLoader) {
+    return new ModuleClassLoader(module.name(), agentLoader, applicationLoader, module.modulePackagePrefix());
+  }
+}

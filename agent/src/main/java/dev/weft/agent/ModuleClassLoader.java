@@ -1,0 +1,60 @@
+package dev.weft.agent;
+
+import dev.weft.bootstrap.AgentClassLoader;
+
+/**
+ * The class loader of one instrumentation module for one application class loader.
+ *
+ * <p>It defines the module's own classes (its package and below) from the agent jar, so that they link against
+ * the library classes of that application loader; it takes Weft's and OpenTelemetry's classes from the agent
+ * class loader, so that every module shares one SDK; everything else comes from the application loader.
+ */
+final class ModuleClassLoader extends ClassLoader {
+
+  static {
+    registerAsParallelCapable();
+  }
+
+  private final AgentClassLoader agentLoader;
+  private final String modulePackagePrefix;
+
+  ModuleClassLoader(String moduleName, AgentClassLoader agentLoader, ClassLoader applicationLoader,
+      String modulePackagePrefix) {
+    super("weft-" + moduleName,
+        applicationLoader != null ? applicationLoader : ClassLoader.getPlatformClassLoader());
+    this.agentLoader = agentLoader;
+    this.modulePackagePrefix = modulePackagePrefix;
+  }
+
+  @Override
+  protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+    synchronized (getClassLoadingLock(name)) {
+      Class<?> loaded = findLoadedClass(name);
+      if (loaded == null) {
+        if (name.startsWith(modulePackagePrefix)) {
+          loaded = defineModuleClass(name);
+        } else if (fromAgent(name)) {
+          loaded = agentLoader.loadClass(name);
+        } else {
+          loaded = super.loadClass(name, false);
+        }
+      }
+      if (resolve) {
+        resolveClass(loaded);
+      }
+      return loaded;
+    }
+  }
+
+  private static boolean fromAgent(String name) {
+    return name.startsWith("dev.weft.") || name.startsWith("io.opentelemetry.") || name.startsWith("net.bytebuddy.");
+  }
+
+  private Class<?> defineModuleClass(String name) throws ClassNotFoundException {
+    byte[] bytes = agentLoader.classBytes(name);
+    if (bytes == null) {
+      throw new ClassNotFoundException(name);
+    }
+    return defineClass(name, bytes, 0, bytes.length, agentLoader.protectionDomain());
+  }
+}

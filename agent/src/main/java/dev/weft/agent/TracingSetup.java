@@ -1,0 +1,96 @@
+package dev.weft.agent;
+
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.semconv.ServiceAttributes;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Builds the OpenTelemetry SDK from the standard {@code otel.*} system properties and {@code OTEL_*} environment
+ * variables (the SDK's autoconfigure module reads them), registers it as the agent's global instance, and flushes
+ * it when the JVM shuts down.
+ */
+final class TracingSetup {
+
+  /** How long JVM shutdown may wait for the last spans to be exported. */
+  private static final long SHUTDOWN_WAIT_SECONDS = 10;
+
+  /**
+   * The exporters' own failure logging, silenced because {@link ExportAccounting} reports failures once with a
+   * count. Held here: {@code java.util.logging} keeps loggers only weakly, and with them their level.
+   */
+  private static final Logger EXPORTER_FAILURE_LOGGER = Logger.getLogger("io.opentelemetry.exporter.internal");
+
+  private TracingSetup() {}
+
+  /**
+   * @return the configuration the SDK was built from, or {@code null} when a setting is invalid: then one line on
+   *     stderr names it and the application runs untraced
+   */
+  static ConfigProperties start() {
+    AtomicReference<ConfigProperties> configSeen = new AtomicReference<>();
+    ExportAccounting accounting = new ExportAccounting();
+    OpenTelemetrySdk sdk;
+    try {
+      sdk = AutoConfiguredOpenTelemetrySdk.builder()
+          .addPropertiesSupplier(TracingSetup::defaults)
+          .addPropertiesCustomizer(config -> {
+            configSeen.set(config);
+            return Map.of();
+          })
+          .addResourceCustomizer(TracingSetup::withDetectedServiceName)
+          .addSpanExporterCustomizer((exporter, config) -> accounting.wrap(exporter))
+          .addTracerProviderCustomizer((builder, config) -> builder.addSpanProcessor(accounting.endedSpans()))
+          .disableShutdownHook()
+          .setResultAsGlobal()
+          .build()
+          .getOpenTelemetrySdk();
+    } catch (ConfigurationException e) {
+      AgentLog.error("invalid configuration, tracing is off: " + e.getMessage());
+      return null;
+    }
+    if (!AgentLog.isDebug()) {
+      EXPORTER_FAILURE_LOGGER.setLevel(Level.OFF);
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(sdk, accounting), "weft-shutdown"));
+    return configSeen.get();
+  }
+
+  /**
+   * Weft's defaults, below anything the user sets. OTLP goes over {@code http/protobuf} (the SDK alone would pick
+   * gRPC), as the OpenTelemetry agent does. Metrics and logs are off: the agent produces neither yet, and the SDK
+   * would otherwise run an idle OTLP metric reader.
+   */
+  private static Map<String, String> defaults() {
+    Map<String, String> defaults = new HashMap<>();
+    defaults.put("otel.exporter.otlp.protocol", "http/protobuf");
+    defaults.put("otel.metrics.exporter", "none");
+    defaults.put("otel.logs.exporter", "none");
+    return defaults;
+  }
+
+  private static Resource withDetectedServiceName(Resource resource, ConfigProperties config) {
+    String current = resource.getAttribute(ServiceAttributes.SERVICE_NAME);
+    if (current != null && !current.startsWith("unknown_service")) {
+      return resource;
+    }
+    String detected = ServiceNames.fromJavaCommand(System.getProperty("sun.java.command"));
+    return detected == null
+        ? resource
+        : resource.merge(Resource.create(
+            io.opentelemetry.api.common.Attributes.of(ServiceAttributes.SERVICE_NAME, detected)));
+  }
+
+  private static void shutdown(OpenTelemetrySdk sdk, ExportAccounting accounting) {
+    sdk.shutdown().join(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+    accounting.reportAtShutdown();
+  }
+}

@@ -1,0 +1,40 @@
+package dev.weft.instrumentation.api;
+
+import java.util.List;
+
+/**
+ * One library's instrumentation: found by the agent with {@code ServiceLoader}.
+ *
+ * <p>Classes in the module's package (and below) are loaded per application class loader, in a class loader
+ * that sees that application loader's library classes; everything else the module uses (this API, the
+ * OpenTelemetry API, shared helpers in other packages) is loaded once by the agent.
+ */
+public abstract class InstrumentationModule {
+
+  private final String name;
+
+  /** @param name the module's name in {@code otel.instrumentation.<name>.enabled} */
+  protected InstrumentationModule(String name) {
+    this.name = name;
+  }
+
+  public final String name() {
+    return name;
+  }
+
+  /** The library versions this module supports, in words, for the warning given when a class loader's do not fit. */
+  public abstract String supportedVersions();
+
+  /** A class whose presence in a class loader says the library is there at all. */
+  public abstract String markerClass();
+
+  /** The classes and methods the advice uses; a class loader lacking any of them stays uninstrumented. */
+  public abstract List<Requirement> requirements();
+
+  public abstract List<TypeInstrumentation> typeInstrumentations();
+
+  /** The package prefix whose classes are loaded per application class loader. */
+  public String modulePackagePrefix() {
+    return getClass().getPackageName() + ".";
+  }
+}

@@ -1,0 +1,153 @@
+package dev.weft.smoke;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A smoke-test application in its own JVM, started with {@code -javaagent:} the built agent jar (unless told
+ * otherwise), on the JDK named by the {@code weft.smoke.java} property.
+ */
+final class AppProcess implements AutoCloseable {
+
+  private static final Path APPS = Path.of(System.getProperty("weft.apps.dir"));
+
+  private final Process process;
+  private final CompletableFuture<Integer> ready = new CompletableFuture<>();
+  private final StringBuffer stdout = new StringBuffer();
+  private final StringBuffer stderr = new StringBuffer();
+  private final Thread stdoutReader;
+  private final Thread stderrReader;
+
+  private AppProcess(List<String> command) throws IOException {
+    process = new ProcessBuilder(command).start();
+    stdoutReader = pump(process.getInputStream(), stdout, true);
+    stderrReader = pump(process.getErrorStream(), stderr, false);
+  }
+
+  /** A builder for the application whose main class is {@code dev.weft.smoke.apps.<simpleName>}. */
+  static Builder app(String simpleName) {
+    return new Builder("dev.weft.smoke.apps." + simpleName);
+  }
+
+  static final class Builder {
+    private final String mainClass;
+    private final Map<String, String> properties = new LinkedHashMap<>();
+    private boolean agent = true;
+
+    private Builder(String mainClass) {
+      this.mainClass = mainClass;
+      // export promptly, so that tests wait for spans briefly
+      properties.put("otel.bsp.schedule.delay", "100");
+    }
+
+    Builder exportingTo(OtlpReceiver receiver) {
+      return with("otel.exporter.otlp.endpoint", receiver.endpoint());
+    }
+
+    Builder with(String property, String value) {
+      properties.put(property, value);
+      return this;
+    }
+
+    Builder withoutAgent() {
+      agent = false;
+      return this;
+    }
+
+    /** Starts the JVM and waits until the application says it is ready (or has exited, for a plain main). */
+    AppProcess start() throws Exception {
+      List<String> command = new ArrayList<>();
+      command.add(System.getProperty("weft.smoke.java"));
+      if (agent) {
+        command.add("-javaagent:" + System.getProperty("weft.agent.jar"));
+      }
+      properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+      command.add("-cp");
+      command.add(APPS.resolve("classes") + java.io.File.pathSeparator
+          + Files.readString(APPS.resolve("app-classpath.txt")).trim());
+      command.add(mainClass);
+      return new AppProcess(command);
+    }
+  }
+
+  private Thread pump(InputStream stream, StringBuffer into, boolean watchForReady) {
+    Thread thread = new Thread(() -> {
+      try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = reader.readLine()) != null) {
+          into.append(line).append('\n');
+          if (watchForReady && line.startsWith("READY ")) {
+            ready.complete(Integer.parseInt(line.substring("READY ".length()).trim()));
+          }
+        }
+      } catch (IOException e) {
+        // the process went away
+      }
+      ready.completeExceptionally(new IllegalStateException("the application ended before it was ready: "
+          + stdout + stderr));
+    });
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
+  /** The port the application serves on, once it is ready. */
+  int port() throws Exception {
+    return ready.get(60, TimeUnit.SECONDS);
+  }
+
+  /** Stops the application as an orchestrator would (SIGTERM), so shutdown hooks run, and waits for it. */
+  int stop() throws Exception {
+    process.destroy();
+    return awaitExit();
+  }
+
+  /** Waits for the process to end by itself and for its output to be read to the end. */
+  int awaitExit() throws Exception {
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the application did not stop: " + stderr);
+    }
+    stdoutReader.join(10_000);
+    stderrReader.join(10_000);
+    return process.exitValue();
+  }
+
+  String stdout() {
+    return stdout.toString();
+  }
+
+  String stderr() {
+    return stderr.toString();
+  }
+
+  /** The stderr lines that contain {@code text}. */
+  List<String> stderrLinesWith(String text) {
+    List<String> lines = new ArrayList<>();
+    for (String line : stderr().split("\n")) {
+      if (line.contains(text)) {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (process.isAlive()) {
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+}

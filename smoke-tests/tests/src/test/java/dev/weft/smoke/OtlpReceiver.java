@@ -1,0 +1,123 @@
+package dev.weft.smoke;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * An OTLP/HTTP trace receiver (protobuf) inside the test. It keeps every span it receives and lets a test wait
+ * for the spans it expects. Tests drive a few requests each, so the JDK's HTTP server is fast enough here.
+ */
+final class OtlpReceiver implements AutoCloseable {
+
+  private final HttpServer server;
+  private final List<ReceivedSpan> spans = new ArrayList<>();
+  private volatile int answerStatus = 200;
+  private int exportRequests;
+
+  OtlpReceiver() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/v1/traces", this::receive);
+    server.start();
+  }
+
+  String endpoint() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** Makes the receiver refuse every export with this HTTP status, as a failing collector would. */
+  void answerWith(int status) {
+    answerStatus = status;
+  }
+
+  private void receive(HttpExchange exchange) throws IOException {
+    byte[] body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = in.readAllBytes();
+    }
+    int status = answerStatus;
+    if (status == 200) {
+      ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(body);
+      List<ReceivedSpan> received = new ArrayList<>();
+      for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
+        for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
+          for (Span span : scopeSpans.getSpansList()) {
+            received.add(ReceivedSpan.of(span, resourceSpans.getResource().getAttributesList()));
+          }
+        }
+      }
+      synchronized (this) {
+        exportRequests++;
+        spans.addAll(received);
+        notifyAll();
+      }
+    } else {
+      synchronized (this) {
+        exportRequests++;
+      }
+    }
+    byte[] answer = status == 200 ? ExportTraceServiceResponse.getDefaultInstance().toByteArray() : new byte[0];
+    exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
+    exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(answer);
+    }
+  }
+
+  /** Waits until {@code count} received spans match, and returns them; fails after {@code timeout}. */
+  synchronized List<ReceivedSpan> await(Predicate<ReceivedSpan> matching, int count, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<ReceivedSpan> found = matching(matching);
+      if (found.size() >= count) {
+        return found;
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError("expected " + count + " matching spans, got " + found + "; all received: " + spans);
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+  }
+
+  /** The one span that matches, waiting up to 20 s for it. */
+  ReceivedSpan awaitOne(Predicate<ReceivedSpan> matching) throws InterruptedException {
+    return await(matching, 1, Duration.ofSeconds(20)).get(0);
+  }
+
+  synchronized List<ReceivedSpan> matching(Predicate<ReceivedSpan> matching) {
+    List<ReceivedSpan> found = new ArrayList<>();
+    for (ReceivedSpan span : spans) {
+      if (matching.test(span)) {
+        found.add(span);
+      }
+    }
+    return found;
+  }
+
+  synchronized List<ReceivedSpan> all() {
+    return new ArrayList<>(spans);
+  }
+
+  synchronized int exportRequests() {
+    return exportRequests;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
