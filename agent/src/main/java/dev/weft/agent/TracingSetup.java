@@ -1,12 +1,14 @@
 package dev.weft.agent;
 
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.semconv.ServiceAttributes;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,6 +31,8 @@ final class TracingSetup {
    */
   private static final Logger EXPORTER_FAILURE_LOGGER = Logger.getLogger("io.opentelemetry.exporter.internal");
 
+  private static final List<String> OTLP_PROTOCOLS = List.of("http/protobuf", "grpc", "http/json");
+
   private TracingSetup() {}
 
   /**
@@ -43,6 +47,8 @@ final class TracingSetup {
       sdk = AutoConfiguredOpenTelemetrySdk.builder()
           .addPropertiesSupplier(TracingSetup::defaults)
           .addPropertiesCustomizer(config -> {
+            checkProtocol(config, "otel.exporter.otlp.traces.protocol");
+            checkProtocol(config, "otel.exporter.otlp.protocol");
             configSeen.set(config);
             return Map.of();
           })
@@ -77,6 +83,15 @@ final class TracingSetup {
     return defaults;
   }
 
+  /** The SDK's own message for a wrong protocol does not name the setting; this one does. */
+  private static void checkProtocol(ConfigProperties config, String setting) {
+    String protocol = config.getString(setting);
+    if (protocol != null && !OTLP_PROTOCOLS.contains(protocol)) {
+      throw new ConfigurationException(
+          "Invalid value for " + setting + ": " + protocol + " (expected one of " + OTLP_PROTOCOLS + ")");
+    }
+  }
+
   private static Resource withDetectedServiceName(Resource resource, ConfigProperties config) {
     String current = resource.getAttribute(ServiceAttributes.SERVICE_NAME);
     if (current != null && !current.startsWith("unknown_service")) {
@@ -90,7 +105,9 @@ final class TracingSetup {
   }
 
   private static void shutdown(OpenTelemetrySdk sdk, ExportAccounting accounting) {
-    sdk.shutdown().join(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+    AgentLog.debug("JVM shutdown: flushing spans");
+    CompletableResultCode done = sdk.shutdown().join(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+    AgentLog.debug("flushed: " + (done.isDone() ? "done" : "timed out"));
     accounting.reportAtShutdown();
   }
 }

@@ -109,7 +109,7 @@ final class AppProcess implements AutoCloseable {
 
   /** Stops the application as an orchestrator would (SIGTERM), so shutdown hooks run, and waits for it. */
   int stop() throws Exception {
-    process.destroy();
+    process.toHandle().destroy(); // unlike Process.destroy(), leaves the output streams open to be read to the end
     return awaitExit();
   }
 

@@ -2,6 +2,12 @@ package dev.weft.smoke;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.grpc.MethodDescriptor;
+import io.grpc.Server;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.ProtoUtils;
+import io.grpc.stub.ServerCalls;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
@@ -17,12 +23,15 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * An OTLP/HTTP trace receiver (protobuf) inside the test. It keeps every span it receives and lets a test wait
+ * An OTLP trace receiver inside the test: OTLP/HTTP (protobuf), and gRPC when asked. It keeps every span it receives and lets a test wait
  * for the spans it expects. Tests drive a few requests each, so the JDK's HTTP server is fast enough here.
  */
 final class OtlpReceiver implements AutoCloseable {
 
+  private static final String GRPC_SERVICE = "opentelemetry.proto.collector.trace.v1.TraceService";
+
   private final HttpServer server;
+  private Server grpcServer;
   private final List<ReceivedSpan> spans = new ArrayList<>();
   private volatile int answerStatus = 200;
   private int exportRequests;
@@ -49,31 +58,61 @@ final class OtlpReceiver implements AutoCloseable {
     }
     int status = answerStatus;
     if (status == 200) {
-      ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(body);
-      List<ReceivedSpan> received = new ArrayList<>();
-      for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
-        for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
-          for (Span span : scopeSpans.getSpansList()) {
-            received.add(ReceivedSpan.of(span, resourceSpans.getResource().getAttributesList()));
-          }
-        }
-      }
-      synchronized (this) {
-        exportRequests++;
-        spans.addAll(received);
-        notifyAll();
-      }
+      store(ExportTraceServiceRequest.parseFrom(body));
     } else {
       synchronized (this) {
         exportRequests++;
       }
     }
-    byte[] answer = status == 200 ? ExportTraceServiceResponse.getDefaultInstance().toByteArray() : new byte[0];
     exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
-    exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
+    if (status != 200) {
+      exchange.sendResponseHeaders(status, -1);
+      exchange.close();
+      return;
+    }
+    byte[] answer = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
+    exchange.sendResponseHeaders(200, answer.length == 0 ? -1 : answer.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(answer);
     }
+  }
+
+  private void store(ExportTraceServiceRequest request) {
+    List<ReceivedSpan> received = new ArrayList<>();
+    for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
+      for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
+        for (Span span : scopeSpans.getSpansList()) {
+          received.add(ReceivedSpan.of(span, resourceSpans.getResource().getAttributesList()));
+        }
+      }
+    }
+    synchronized (this) {
+      exportRequests++;
+      spans.addAll(received);
+      notifyAll();
+    }
+  }
+
+  /** Also receives OTLP over gRPC, on the endpoint this returns. */
+  String startGrpc() throws IOException {
+    MethodDescriptor<ExportTraceServiceRequest, ExportTraceServiceResponse> export =
+        MethodDescriptor.<ExportTraceServiceRequest, ExportTraceServiceResponse>newBuilder()
+            .setType(MethodDescriptor.MethodType.UNARY)
+            .setFullMethodName(MethodDescriptor.generateFullMethodName(GRPC_SERVICE, "Export"))
+            .setRequestMarshaller(ProtoUtils.marshaller(ExportTraceServiceRequest.getDefaultInstance()))
+            .setResponseMarshaller(ProtoUtils.marshaller(ExportTraceServiceResponse.getDefaultInstance()))
+            .build();
+    grpcServer = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+        .addService(ServerServiceDefinition.builder(GRPC_SERVICE)
+            .addMethod(export, ServerCalls.asyncUnaryCall((request, response) -> {
+              store(request);
+              response.onNext(ExportTraceServiceResponse.getDefaultInstance());
+              response.onCompleted();
+            }))
+            .build())
+        .build()
+        .start();
+    return "http://127.0.0.1:" + grpcServer.getPort();
   }
 
   /** Waits until {@code count} received spans match, and returns them; fails after {@code timeout}. */
@@ -119,5 +158,8 @@ final class OtlpReceiver implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    if (grpcServer != null) {
+      grpcServer.shutdownNow();
+    }
   }
 }

@@ -1,0 +1,156 @@
+package dev.weft.smoke;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.opentelemetry.proto.trace.v1.Span;
+import java.net.ServerSocket;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The agent's configuration and its behaviour towards the application and the collector, each case in a JVM of
+ * its own running the Tomcat application.
+ */
+class AgentBehaviourTest {
+
+  private OtlpReceiver receiver;
+
+  @BeforeEach
+  void startReceiver() throws Exception {
+    receiver = new OtlpReceiver();
+  }
+
+  @AfterEach
+  void stopReceiver() {
+    receiver.close();
+  }
+
+  private static boolean isHelloSpan(ReceivedSpan span) {
+    return span.kind() == Span.SpanKind.SPAN_KIND_SERVER && "/shop/hello".equals(span.attribute("url.path"));
+  }
+
+  private static void callHello(AppProcess app, int times) throws Exception {
+    int port = app.port();
+    for (int i = 0; i < times; i++) {
+      assertEquals(200, Http.get(port, "/shop/hello").statusCode());
+    }
+  }
+
+  @Test
+  void spansAreFlushedWhenTheJvmStops() throws Exception {
+    try (AppProcess app = AppProcess.app("TomcatApp").exportingTo(receiver)
+        .with("otel.bsp.schedule.delay", "600000").start()) {
+      callHello(app, 1);
+      app.stop();
+    }
+    assertTrue(isHelloSpan(receiver.awaitOne(AgentBehaviourTest::isHelloSpan)));
+  }
+
+  @Test
+  void disabledAgentDoesNothingAtAll() throws Exception {
+    try (AppProcess app = AppProcess.app("TomcatApp").exportingTo(receiver)
+        .with("otel.javaagent.enabled", "false").start()) {
+      callHello(app, 2);
+      app.stop();
+      assertEquals(0, receiver.exportRequests(), "nothing exported, even at shutdown");
+      assertFalse(app.stderr().contains("[weft]"), app.stderr());
+      assertFalse(app.stdout().contains("bootstrap classpath has been appended"), app.stdout());
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "otel.instrumentation.servlet.enabled, false",
+    "otel.instrumentation.common.default-enabled, false"
+  })
+  void disabledInstrumentationMakesNoSpans(String setting, String value) throws Exception {
+    try (AppProcess app = AppProcess.app("TomcatApp").exportingTo(receiver).with(setting, value).start()) {
+      callHello(app, 2);
+      app.stop();
+    }
+    assertEquals(List.of(), receiver.all());
+  }
+
+  @Test
+  void grpcProtocolExportsToAGrpcCollector() throws Exception {
+    String grpcEndpoint = receiver.startGrpc();
+    try (AppProcess app = AppProcess.app("TomcatApp")
+        .with("otel.exporter.otlp.protocol", "grpc")
+        .with("otel.exporter.otlp.endpoint", grpcEndpoint).start()) {
+      callHello(app, 1);
+      assertEquals("GET /shop/hello", receiver.awaitOne(AgentBehaviourTest::isHelloSpan).name());
+    }
+  }
+
+  @Test
+  void consoleExporterPrintsSpans() throws Exception {
+    try (AppProcess app = AppProcess.app("TomcatApp").with("otel.traces.exporter", "console").start()) {
+      callHello(app, 1);
+      app.stop();
+      assertTrue(app.stderr().contains("'GET /shop/hello'"), app.stderr());
+    }
+  }
+
+  @Test
+  void debugListsTransformedClasses() throws Exception {
+    try (AppProcess app = AppProcess.app("TomcatApp").exportingTo(receiver)
+        .with("otel.javaagent.debug", "true").start()) {
+      callHello(app, 1);
+      assertTrue(app.stderr().contains("transformed jakarta.servlet.http.HttpServlet"), app.stderr());
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "otel.traces.sampler.arg, abc",
+    "otel.traces.exporter, bogus",
+    "otel.exporter.otlp.protocol, carrier-pigeon"
+  })
+  void invalidSettingIsNamedOnceAndTheApplicationRuns(String setting, String value) throws Exception {
+    try (AppProcess app = AppProcess.app("TomcatApp").exportingTo(receiver)
+        .with("otel.traces.sampler", "parentbased_traceidratio")
+        .with(setting, value).start()) {
+      callHello(app, 1);
+      app.stop();
+      List<String> lines = app.stderrLinesWith("[weft]");
+      assertEquals(1, lines.size(), app.stderr());
+      assertTrue(lines.get(0).contains(setting), lines.get(0));
+    }
+  }
+
+  @Test
+  void deadCollectorCostsOnlyDroppedSpansReportedOnce() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    try (AppProcess app = AppProcess.app("TomcatApp")
+        .with("otel.exporter.otlp.endpoint", "http://127.0.0.1:" + closedPort).start()) {
+      callHello(app, 5);
+      app.stop();
+      assertEquals(1, app.stderrLinesWith("span export failed").size(), app.stderr());
+      assertEquals(List.of("[weft] WARN 5 of 5 spans were not delivered to the collector"),
+          app.stderrLinesWith("not delivered"));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {400, 403})
+  void refusingCollectorIsReportedOnceWithACount(int status) throws Exception {
+    receiver.answerWith(status);
+    try (AppProcess app = AppProcess.app("TomcatApp").exportingTo(receiver).start()) {
+      callHello(app, 3);
+      app.stop();
+      assertEquals(1, app.stderrLinesWith("span export failed").size(), app.stderr());
+      assertEquals(List.of("[weft] WARN 3 of 3 spans were not delivered to the collector"),
+          app.stderrLinesWith("not delivered"));
+    }
+  }
+}
