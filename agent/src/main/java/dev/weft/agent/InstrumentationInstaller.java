@@ -3,7 +3,7 @@ package dev.weft.agent;
 import dev.weft.bootstrap.IndyBootstrap;
 import dev.weft.instrumentation.api.InstrumentationModule;
 import dev.weft.instrumentation.api.TypeInstrumentation;
-import java.lang.instrument.Instrumentation;
+import java.lang.instrument.ClassFileTransformer;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.bytebuddy.ByteBuddy;
@@ -12,6 +12,7 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaConstant;
 import net.bytebuddy.utility.JavaModule;
 
@@ -26,14 +27,17 @@ import net.bytebuddy.utility.JavaModule;
 final class InstrumentationInstaller {
 
   private final ClassLoader agentLoader;
+  private final IgnoredTypes ignoredTypes;
   private final List<InstrumentationModule> modules;
 
-  InstrumentationInstaller(ClassLoader agentLoader, List<InstrumentationModule> modules) {
+  InstrumentationInstaller(ClassLoader agentLoader, IgnoredTypes ignoredTypes, List<InstrumentationModule> modules) {
     this.agentLoader = agentLoader;
+    this.ignoredTypes = ignoredTypes;
     this.modules = modules;
   }
 
-  void install(Instrumentation instrumentation, boolean attachedLate) {
+  /** The transformer, for {@link DeferredTransformer} to call; not installed on the JVM itself. */
+  ClassFileTransformer transformer() {
     Advice.WithCustomMapping adviceMapping = adviceMapping();
     AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
         .disableClassFormatChanges()
@@ -41,10 +45,8 @@ final class InstrumentationInstaller {
         .with(AgentBuilder.PoolStrategy.Default.FAST)
         .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
         .with(new Listener())
-        .ignore(new IgnoredTypes(agentLoader));
-    if (attachedLate) {
-      builder = builder.with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
-    }
+        .ignore((type, loader, module, classBeingRedefined, protectionDomain) ->
+            ignoredTypes.ignored(loader, type.getInternalName()));
     for (InstrumentationModule module : modules) {
       ModuleApplicability applicability = new ModuleApplicability(module);
       for (TypeInstrumentation type : module.typeInstrumentations()) {
@@ -53,10 +55,15 @@ final class InstrumentationInstaller {
         for (TypeInstrumentation.MethodAdvice advice : type.advice()) {
           transformer = transformer.advice(advice.methods(), advice.adviceClassName());
         }
-        builder = builder.type(type.types(), applicability).transform(transformer);
+        builder = builder.type(named(module, type), applicability).transform(transformer);
       }
     }
-    builder.installOn(instrumentation);
+    return builder.makeRaw();
+  }
+
+  /** The module's name test, then the type instrumentation's matcher. */
+  private static ElementMatcher<TypeDescription> named(InstrumentationModule module, TypeInstrumentation type) {
+    return candidate -> module.mayApplyTo(candidate.getInternalName()) && type.types().matches(candidate);
   }
 
   /** Advice through {@link IndyBootstrap}, whose one static argument is the advice class's name. */

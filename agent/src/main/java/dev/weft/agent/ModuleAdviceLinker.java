@@ -2,6 +2,7 @@ package dev.weft.agent;
 
 import dev.weft.bootstrap.AdviceLinker;
 import dev.weft.bootstrap.AgentClassLoader;
+import dev.weft.bootstrap.IndyBootstrap;
 import dev.weft.instrumentation.api.InstrumentationModule;
 import dev.weft.instrumentation.api.TypeInstrumentation;
 import java.lang.invoke.MethodHandle;
@@ -25,7 +26,12 @@ final class ModuleAdviceLinker implements AdviceLinker {
   /** Per module, its class loader for classes of the bootstrap class loader, which a WeakHashMap cannot key. */
   private final Map<InstrumentationModule, ModuleClassLoader> bootstrapLoaders = new HashMap<>();
 
-  ModuleAdviceLinker(AgentClassLoader agentLoader, List<InstrumentationModule> modules) {
+  /** Makes {@link IndyBootstrap} link advice of these modules. */
+  static void install(AgentClassLoader agentLoader, List<InstrumentationModule> modules) {
+    IndyBootstrap.install(new ModuleAdviceLinker(agentLoader, modules));
+  }
+
+  private ModuleAdviceLinker(AgentClassLoader agentLoader, List<InstrumentationModule> modules) {
     this.agentLoader = agentLoader;
     for (InstrumentationModule module : modules) {
       loaders.put(module, new WeakHashMap<>());

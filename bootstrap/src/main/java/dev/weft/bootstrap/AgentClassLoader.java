@@ -18,8 +18,9 @@ import java.util.jar.JarFile;
  * Loads the agent and its dependencies from the {@code weft/} entries of the agent jar, where classes are stored
  * as {@code .classdata} so that the system class loader (which has the jar on its class path) cannot see them.
  *
- * <p>Its parent is the platform class loader: the agent sees the JDK and this bootstrap package, never the
- * application's classes. Multi-release entries ({@code weft/META-INF/versions/N/}) are honoured for the running
+ * <p>Its parent is the platform class loader: the agent sees the JDK, never the application's classes. Classes of
+ * this bootstrap package come from the bootstrap class loader when the agent has put them there, else from the
+ * loader that loaded this class. Multi-release entries ({@code weft/META-INF/versions/N/}) are honoured for the running
  * Java version.
  */
 public final class AgentClassLoader extends ClassLoader {
@@ -29,6 +30,7 @@ public final class AgentClassLoader extends ClassLoader {
   }
 
   private static final String PREFIX = "weft/";
+  private static final String BOOTSTRAP_PACKAGE = "dev.weft.bootstrap.";
   private static final String CLASS_SUFFIX = ".class";
   private static final String HIDDEN_CLASS_SUFFIX = ".classdata";
 
@@ -59,9 +61,22 @@ public final class AgentClassLoader extends ClassLoader {
     return found;
   }
 
+  /** The agent jar. */
+  public JarFile jarFile() {
+    return jar;
+  }
+
+  /** The bytes of a class stored plainly in the agent jar (this package), or {@code null}. */
+  public byte[] plainClassBytes(String className) {
+    return read(jar.getJarEntry(className.replace('.', '/') + CLASS_SUFFIX));
+  }
+
   /** The bytes of an agent class, or {@code null}; instrumentation module class loaders define classes from them. */
   public byte[] classBytes(String className) {
-    JarEntry entry = entry(className.replace('.', '/') + HIDDEN_CLASS_SUFFIX);
+    return read(entry(className.replace('.', '/') + HIDDEN_CLASS_SUFFIX));
+  }
+
+  private byte[] read(JarEntry entry) {
     if (entry == null) {
       return null;
     }
@@ -89,6 +104,9 @@ public final class AgentClassLoader extends ClassLoader {
 
   @Override
   protected Class<?> findClass(String name) throws ClassNotFoundException {
+    if (name.startsWith(BOOTSTRAP_PACKAGE)) {
+      return Class.forName(name, false, AgentClassLoader.class.getClassLoader());
+    }
     byte[] bytes = classBytes(name);
     if (bytes == null) {
       throw new ClassNotFoundException(name);

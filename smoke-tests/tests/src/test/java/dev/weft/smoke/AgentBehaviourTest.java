@@ -44,6 +44,15 @@ class AgentBehaviourTest {
   }
 
   @Test
+  void agentAddsNothingToAProgramsOutput() throws Exception {
+    try (AppProcess app = AppProcess.app("HelloWorld").exportingTo(receiver).start()) {
+      assertEquals(0, app.awaitExit());
+      assertEquals("hello, world\n", app.stdout());
+      assertEquals("", app.stderr(), "no JVM warning (class-data sharing stays on), no agent message");
+    }
+  }
+
+  @Test
   void spansAreFlushedWhenTheJvmStops() throws Exception {
     try (AppProcess app = AppProcess.app("TomcatApp").exportingTo(receiver)
         .with("otel.bsp.schedule.delay", "600000").start()) {

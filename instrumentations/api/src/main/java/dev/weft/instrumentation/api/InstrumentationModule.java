@@ -25,6 +25,14 @@ public abstract class InstrumentationModule {
   /** The library versions this module supports, in words, for the warning given when a class loader's do not fit. */
   public abstract String supportedVersions();
 
+  /**
+   * A test on the class name alone, run for every class the JVM loads before anything else is done with it, so it
+   * must be cheap (no regex, no allocation). Only classes it accepts reach the type matchers.
+   *
+   * @param internalName the class name with {@code /} separators, as class file transformers receive it
+   */
+  public abstract boolean mayApplyTo(String internalName);
+
   /** A class whose presence in a class loader says the library is there at all. */
   public abstract String markerClass();
 

@@ -10,8 +10,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * The types one set of advice applies to, and which advice class goes on which methods.
  *
- * <p>Type matchers run for every class the application loads: start them with a name-only test (for example
- * {@code nameContains}) so that most classes are rejected before any class file is parsed.
+ * <p>Type matchers only see classes that passed their module's {@link InstrumentationModule#mayApplyTo} name test.
  */
 public final class TypeInstrumentation {
 

@@ -4,7 +4,6 @@ import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.nameContains;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
@@ -34,6 +33,12 @@ public abstract class ServletModule extends InstrumentationModule {
     return supportedVersions;
   }
 
+  /** Servlets and filters by name; {@code HttpServlet} covers every servlet that extends it, whatever its name. */
+  @Override
+  public boolean mayApplyTo(String internalName) {
+    return internalName.contains("Servlet") || internalName.contains("Filter");
+  }
+
   @Override
   public String markerClass() {
     return namespace + ".Servlet";
@@ -51,14 +56,13 @@ public abstract class ServletModule extends InstrumentationModule {
         Requirement.method(http + "HttpServletResponse", "getStatus", "()I"));
   }
 
-  /** {@code Servlet.service} and {@code Filter.doFilter} implementations, with a name-only pre-filter. */
+  /** {@code Servlet.service} and {@code Filter.doFilter} implementations. */
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     String request = namespace + ".ServletRequest";
     String response = namespace + ".ServletResponse";
     return List.of(TypeInstrumentation
-        .forTypes(nameContains("Servlet").or(nameContains("Filter"))
-            .and(not(isInterface()))
+        .forTypes(not(isInterface())
             .and(hasSuperType(named(namespace + ".Servlet").or(named(namespace + ".Filter")))))
         .advise(isPublic().and(not(isAbstract()))
                 .and(takesArgument(0, named(request)))

@@ -1,0 +1,93 @@
+package dev.weft.agent;
+
+import dev.weft.instrumentation.api.InstrumentationModule;
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The class file transformer the JVM calls for every class it loads, installed in premain before Byte Buddy or
+ * the SDK exist. It rejects classes on their loader and name alone (ignored types, then every module's
+ * {@link InstrumentationModule#mayApplyTo} test), which needs no class of Byte Buddy; only a class that passes waits
+ * for the Byte Buddy transformer the init thread builds, and goes through it. A program that never loads a
+ * candidate class never loads Byte Buddy at all.
+ */
+final class DeferredTransformer implements ClassFileTransformer {
+
+  /** How long a candidate class waits for the agent to finish starting before it is left untransformed. */
+  private static final long READY_WAIT_SECONDS = 10;
+
+  private final IgnoredTypes ignoredTypes;
+  private final List<InstrumentationModule> modules;
+  private final CountDownLatch settled = new CountDownLatch(1);
+  private final AtomicBoolean lateWarned = new AtomicBoolean();
+  private volatile ClassFileTransformer delegate;
+  private volatile Thread initThread;
+
+  DeferredTransformer(IgnoredTypes ignoredTypes, List<InstrumentationModule> modules) {
+    this.ignoredTypes = ignoredTypes;
+    this.modules = modules;
+  }
+
+  /** The thread that builds the delegate; it never waits for itself. */
+  void initializedBy(Thread thread) {
+    initThread = thread;
+  }
+
+  /** From now on candidates go through {@code transformer}; {@code null} means they are left alone. */
+  void settle(ClassFileTransformer transformer) {
+    delegate = transformer;
+    settled.countDown();
+  }
+
+  /** Whether some module's name test accepts the class, which is not ignored. */
+  boolean isCandidate(ClassLoader loader, String internalName) {
+    if (internalName == null || ignoredTypes.ignored(loader, internalName)) {
+      return false;
+    }
+    for (InstrumentationModule module : modules) {
+      if (module.mayApplyTo(internalName)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
+      ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+    if (!isCandidate(loader, className) || Thread.currentThread() == initThread || !awaitSettled(className)) {
+      return null;
+    }
+    ClassFileTransformer transformer = delegate;
+    if (transformer == null) {
+      return null;
+    }
+    try {
+      return transformer.transform(module, loader, className, classBeingRedefined, protectionDomain,
+          classfileBuffer);
+    } catch (Throwable t) {
+      AgentLog.debug("could not transform " + className + ": " + t);
+      return null;
+    }
+  }
+
+  private boolean awaitSettled(String className) {
+    try {
+      if (settled.await(READY_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        return true;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    if (lateWarned.compareAndSet(false, true)) {
+      AgentLog.warn("the agent was not ready after " + READY_WAIT_SECONDS + " s; " + className
+          + " and other classes loaded meanwhile stay untraced");
+    }
+    return false;
+  }
+}
