@@ -1,0 +1,34 @@
+package dev.weft.instrumentation.servlet.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class RoutesTest {
+
+  @Test
+  void mappingRoutesCarryTheContextPath() {
+    assertEquals("/shop/hello", Routes.fromMapping("/shop", "EXACT", "/hello"));
+    assertEquals("/hello", Routes.fromMapping("", "EXACT", "/hello"));
+    assertEquals("/shop/users/*", Routes.fromMapping("/shop", "PATH", "/users/*"));
+    assertEquals("/shop/*.jsp", Routes.fromMapping("/shop", "EXTENSION", "*.jsp"));
+    assertEquals("/shop/*", Routes.fromMapping("/shop", "DEFAULT", "/"));
+    assertEquals("/shop/", Routes.fromMapping("/shop", "CONTEXT_ROOT", ""));
+    assertEquals("/", Routes.fromMapping("", "CONTEXT_ROOT", ""));
+  }
+
+  @Test
+  void unknownMappingGivesNoRoute() {
+    assertNull(Routes.fromMapping("/shop", null, "/x"));
+    assertNull(Routes.fromMapping("/shop", "SOMETHING_NEW", "/x"));
+  }
+
+  @Test
+  void servletPathRoutesForServlet3() {
+    assertEquals("/shop/hello", Routes.fromServletPath("/shop", "/hello", null));
+    assertEquals("/shop/users/*", Routes.fromServletPath("/shop", "/users", "/42"));
+    assertEquals("/*", Routes.fromServletPath("", "", "/anything"));
+    assertNull(Routes.fromServletPath("", "", null));
+  }
+}
