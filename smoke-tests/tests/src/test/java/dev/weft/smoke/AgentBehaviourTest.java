@@ -53,6 +53,19 @@ class AgentBehaviourTest {
   }
 
   @Test
+  void servletApiTooOldIsLeftAloneWithOneWarning() throws Exception {
+    try (AppProcess app = AppProcess.app("LegacyServletApp")
+        .argument(AppProcess.APPS.resolve("legacy/servlet-api-2.5.jar").toString()).start()) {
+      assertEquals(0, app.awaitExit());
+      assertTrue(app.stdout().contains("loaded javax.servlet.http.HttpServlet"), app.stdout());
+      List<String> warnings = app.stderrLinesWith("[weft]");
+      assertEquals(1, warnings.size(), app.stderr());
+      assertTrue(warnings.get(0).startsWith("[weft] WARN instrumentation servlet is off for"), warnings.get(0));
+      assertTrue(warnings.get(0).contains("javax.servlet.AsyncListener"), warnings.get(0));
+    }
+  }
+
+  @Test
   void spansAreFlushedWhenTheJvmStops() throws Exception {
     try (AppProcess app = AppProcess.app("TomcatApp").exportingTo(receiver)
         .with("otel.bsp.schedule.delay", "600000").start()) {

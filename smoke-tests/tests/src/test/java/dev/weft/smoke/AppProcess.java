@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class AppProcess implements AutoCloseable {
 
-  private static final Path APPS = Path.of(System.getProperty("weft.apps.dir"));
+  /** The applications' build directory: classes/, app-classpath.txt, legacy/. */
+  static final Path APPS = Path.of(System.getProperty("weft.apps.dir"));
 
   private final Process process;
   private final CompletableFuture<Integer> ready = new CompletableFuture<>();
@@ -43,6 +44,7 @@ final class AppProcess implements AutoCloseable {
   static final class Builder {
     private final String mainClass;
     private final Map<String, String> properties = new LinkedHashMap<>();
+    private final List<String> arguments = new ArrayList<>();
     private boolean agent = true;
 
     private Builder(String mainClass) {
@@ -57,6 +59,12 @@ final class AppProcess implements AutoCloseable {
 
     Builder with(String property, String value) {
       properties.put(property, value);
+      return this;
+    }
+
+    /** An argument for the application's main method. */
+    Builder argument(String argument) {
+      arguments.add(argument);
       return this;
     }
 
@@ -77,6 +85,7 @@ final class AppProcess implements AutoCloseable {
       command.add(APPS.resolve("classes") + java.io.File.pathSeparator
           + Files.readString(APPS.resolve("app-classpath.txt")).trim());
       command.add(mainClass);
+      command.addAll(arguments);
       return new AppProcess(command);
     }
   }
