@@ -13,8 +13,9 @@
  *       attribute and run with it current.</li>
  *   <li>An async request ends its span from an {@code AsyncListener}, when the async context completes, fails or
  *       times out.</li>
- *   <li>The logic is written once in {@code common}, over a {@code ServletAccess} adapter; the {@code javax} and
- *       {@code jakarta} packages hold only what names the API: adapter, advice, async listener, module.</li>
+ *   <li>The logic is written once in {@code common}, over a {@code ServletAccess} adapter; the {@code javax} package
+ *       holds only what names the API (adapter, advice, async listener, module), and the build generates the
+ *       {@code jakarta} package from it by swapping the namespace.</li>
  * </ul>
  */
 package dev.weft.instrumentation.servlet;

@@ -8,13 +8,16 @@ import java.util.Enumeration;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-/** {@link ServletAccess} over the javax API; servlet 3.x has no mapping API, so its route comes from the paths. */
+/**
+ * {@link ServletAccess} over the javax API (the build derives the jakarta one from this file). Servlet 3.x has no
+ * mapping API, so there the route comes from the servlet path.
+ */
 final class JavaxServletAccess implements ServletAccess<HttpServletRequest, HttpServletResponse> {
 
   static final ServletServerTracing<HttpServletRequest, HttpServletResponse> TRACING =
       new ServletServerTracing<>(new JavaxServletAccess());
 
-  /** Decided once per class loader: servlet 4.0 added {@code getHttpServletMapping()}. */
+  /** Decided once per class loader: the mapping API came with servlet 4.0. */
   private static final boolean HAS_MAPPING = hasMappingApi();
 
   private static boolean hasMappingApi() {
