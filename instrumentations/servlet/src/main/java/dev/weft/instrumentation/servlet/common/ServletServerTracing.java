@@ -109,13 +109,24 @@ public final class ServletServerTracing<REQ, RES> {
     if (state instanceof ServerRequest) {
       ServerRequest serverRequest = (ServerRequest) state;
       serverRequest.closeScope();
-      if (thrown == null && access.isAsyncStarted(request)) {
-        access.endOnAsyncCompletion(request, response, serverRequest);
-      } else if (serverRequest.claimEnd()) {
+      if (thrown == null && access.isAsyncStarted(request) && endsLater(serverRequest, request, response)) {
+        return;
+      }
+      if (serverRequest.claimEnd()) {
         end(serverRequest, request, response, thrown);
       }
     } else if (state instanceof Scope) {
       ((Scope) state).close();
+    }
+  }
+
+  /** Hands the span to the async context; false when that fails (it completed meanwhile), so it ends now. */
+  private boolean endsLater(ServerRequest serverRequest, REQ request, RES response) {
+    try {
+      access.endOnAsyncCompletion(request, response, serverRequest);
+      return true;
+    } catch (IllegalStateException asyncAlreadyOver) {
+      return false;
     }
   }
 
