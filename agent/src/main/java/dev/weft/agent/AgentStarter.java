@@ -3,7 +3,6 @@ package dev.weft.agent;
 import dev.weft.bootstrap.AgentClassLoader;
 import dev.weft.bootstrap.Settings;
 import dev.weft.instrumentation.api.InstrumentationModule;
-import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.util.ArrayList;
@@ -14,8 +13,11 @@ import java.util.ServiceLoader;
  * Called once, reflectively, by {@link dev.weft.bootstrap.WeftAgent} inside the agent class loader.
  *
  * <p>Premain does only what must happen before the application's first class loads: the bootstrap classes, and a
- * name-only {@link DeferredTransformer}. The SDK and the Byte Buddy transformer are built on a daemon thread,
- * in parallel with the application's own start-up; a candidate class that arrives before they are ready waits.
+ * name-only {@link DeferredTransformer}. A daemon thread then builds the Byte Buddy transformer and, after it, the
+ * SDK, in parallel with the application's own start-up: a candidate class that arrives before the transformer is
+ * ready waits for it, and the first call of an advice waits for the SDK ({@link TracingGate}). The transformer
+ * comes first because classes load long before the first request; on two cores, building both at once only
+ * slows the transformer down.
  * This class must not mention the classes {@link BootstrapInjection} defines: verifying it would load them from the
  * wrong class loader before they are injected.
  */
@@ -29,41 +31,38 @@ public final class AgentStarter {
       AgentLog.enableDebug();
     }
     BootstrapInjection.inject(instrumentation, agentLoader);
-    List<InstrumentationModule> modules = new ArrayList<>();
-    ServiceLoader.load(InstrumentationModule.class, agentLoader).forEach(modules::add);
+    List<InstrumentationModule> modules = enabledModules(agentLoader);
     IgnoredTypes ignoredTypes = new IgnoredTypes(agentLoader);
     DeferredTransformer transformer = new DeferredTransformer(ignoredTypes, modules);
     instrumentation.addTransformer(transformer, attachedLate);
 
-    Thread init = new Thread(() -> {
-      initialize(agentLoader, ignoredTypes, modules, transformer);
+    TracingGate tracingGate = new TracingGate();
+    Thread init = startDaemon("weft-init", () -> {
+      try {
+        ModuleAdviceLinker.install(agentLoader, modules, tracingGate);
+        transformer.settle(new InstrumentationInstaller(agentLoader, ignoredTypes, modules).transformer());
+        AgentLog.debug("instrumentation ready " + (System.nanoTime() - startedAt) / 1_000_000
+            + " ms after premain began: " + names(modules));
+      } catch (Throwable t) {
+        transformer.settle(null);
+        AgentLog.error("the agent could not install its instrumentation; the application runs untraced: " + t);
+      }
       if (attachedLate) {
         retransformLoadedCandidates(instrumentation, transformer);
       }
-      AgentLog.debug("ready " + (System.nanoTime() - startedAt) / 1_000_000 + " ms after premain began");
-    }, "weft-init");
-    init.setDaemon(true);
+      tracingGate.settle(TracingSetup.start());
+      AgentLog.debug("SDK ready " + (System.nanoTime() - startedAt) / 1_000_000 + " ms after premain began");
+    });
     transformer.initializedBy(init);
-    init.start();
     AgentLog.debug("premain took " + (System.nanoTime() - startedAt) / 1_000_000 + " ms");
   }
 
-  private static void initialize(AgentClassLoader agentLoader, IgnoredTypes ignoredTypes,
-      List<InstrumentationModule> modules, DeferredTransformer transformer) {
-    try {
-      ConfigProperties config = TracingSetup.start();
-      if (config == null) {
-        transformer.settle(null);
-        return;
-      }
-      List<InstrumentationModule> enabled = enabledModules(config, modules);
-      ModuleAdviceLinker.install(agentLoader, enabled);
-      transformer.settle(new InstrumentationInstaller(agentLoader, ignoredTypes, enabled).transformer());
-      AgentLog.debug("instrumentations: " + names(enabled));
-    } catch (Throwable t) {
-      transformer.settle(null);
-      AgentLog.error("the agent could not start; the application runs without tracing: " + t);
-    }
+  /** A thread of the agent's that must not keep the JVM alive. */
+  private static Thread startDaemon(String name, Runnable work) {
+    Thread thread = new Thread(work, name);
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
   }
 
   /** Attached to a running JVM: the candidate classes already loaded are transformed now. */
@@ -82,13 +81,15 @@ public final class AgentStarter {
     }
   }
 
-  /** {@code otel.instrumentation.<name>.enabled}, defaulting to {@code otel.instrumentation.common.default-enabled}. */
-  private static List<InstrumentationModule> enabledModules(ConfigProperties config,
-      List<InstrumentationModule> modules) {
-    boolean enabledByDefault = config.getBoolean("otel.instrumentation.common.default-enabled", true);
+  /**
+   * The modules found, less those turned off by {@code otel.instrumentation.<name>.enabled}, which defaults to
+   * {@code otel.instrumentation.common.default-enabled}.
+   */
+  private static List<InstrumentationModule> enabledModules(ClassLoader agentLoader) {
+    boolean enabledByDefault = Settings.getBoolean("otel.instrumentation.common.default-enabled", true);
     List<InstrumentationModule> enabled = new ArrayList<>();
-    for (InstrumentationModule module : modules) {
-      if (config.getBoolean("otel.instrumentation." + module.name() + ".enabled", enabledByDefault)) {
+    for (InstrumentationModule module : ServiceLoader.load(InstrumentationModule.class, agentLoader)) {
+      if (Settings.getBoolean("otel.instrumentation." + module.name() + ".enabled", enabledByDefault)) {
         enabled.add(module);
       } else {
         AgentLog.debug("instrumentation " + module.name() + " is disabled by configuration");

@@ -20,19 +20,22 @@ import java.util.WeakHashMap;
 final class ModuleAdviceLinker implements AdviceLinker {
 
   private final AgentClassLoader agentLoader;
+  private final TracingGate tracingGate;
   private final Map<String, InstrumentationModule> moduleByAdvice = new HashMap<>();
   /** Per module, its class loader for each application class loader (weakly held, so a redeployed app can go). */
   private final Map<InstrumentationModule, Map<ClassLoader, ModuleClassLoader>> loaders = new HashMap<>();
   /** Per module, its class loader for classes of the bootstrap class loader, which a WeakHashMap cannot key. */
   private final Map<InstrumentationModule, ModuleClassLoader> bootstrapLoaders = new HashMap<>();
 
-  /** Makes {@link IndyBootstrap} link advice of these modules. */
-  static void install(AgentClassLoader agentLoader, List<InstrumentationModule> modules) {
-    IndyBootstrap.install(new ModuleAdviceLinker(agentLoader, modules));
+  /** Makes {@link IndyBootstrap} link advice of these modules, once the SDK is ready. */
+  static void install(AgentClassLoader agentLoader, List<InstrumentationModule> modules, TracingGate tracingGate) {
+    IndyBootstrap.install(new ModuleAdviceLinker(agentLoader, modules, tracingGate));
   }
 
-  private ModuleAdviceLinker(AgentClassLoader agentLoader, List<InstrumentationModule> modules) {
+  private ModuleAdviceLinker(AgentClassLoader agentLoader, List<InstrumentationModule> modules,
+      TracingGate tracingGate) {
     this.agentLoader = agentLoader;
+    this.tracingGate = tracingGate;
     for (InstrumentationModule module : modules) {
       loaders.put(module, new WeakHashMap<>());
       for (TypeInstrumentation type : module.typeInstrumentations()) {
@@ -46,6 +49,9 @@ final class ModuleAdviceLinker implements AdviceLinker {
   @Override
   public MethodHandle link(Class<?> instrumentedClass, String adviceClass, String methodName, MethodType type)
       throws Throwable {
+    if (!tracingGate.awaitTracing()) {
+      return null;
+    }
     InstrumentationModule module = moduleByAdvice.get(adviceClass);
     if (module == null) {
       throw new IllegalStateException("no enabled module declares advice " + adviceClass);

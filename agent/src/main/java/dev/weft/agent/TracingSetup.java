@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,11 +35,10 @@ final class TracingSetup {
   private TracingSetup() {}
 
   /**
-   * @return the configuration the SDK was built from, or {@code null} when a setting is invalid: then one line on
-   *     stderr names it and the application runs untraced
+   * @return whether tracing is on: false when a setting is invalid, which one line on stderr names; the
+   *     application then runs untraced
    */
-  static ConfigProperties start() {
-    AtomicReference<ConfigProperties> configSeen = new AtomicReference<>();
+  static boolean start() {
     ExportAccounting accounting = new ExportAccounting();
     OpenTelemetrySdk sdk;
     try {
@@ -49,7 +47,6 @@ final class TracingSetup {
           .addPropertiesCustomizer(config -> {
             checkProtocol(config, "otel.exporter.otlp.traces.protocol");
             checkProtocol(config, "otel.exporter.otlp.protocol");
-            configSeen.set(config);
             return Map.of();
           })
           .addResourceCustomizer(TracingSetup::withDetectedServiceName)
@@ -61,13 +58,13 @@ final class TracingSetup {
           .getOpenTelemetrySdk();
     } catch (ConfigurationException e) {
       AgentLog.error("invalid configuration, tracing is off: " + e.getMessage());
-      return null;
+      return false;
     }
     if (!AgentLog.isDebug()) {
       EXPORTER_FAILURE_LOGGER.setLevel(Level.OFF);
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(sdk, accounting), "weft-shutdown"));
-    return configSeen.get();
+    return true;
   }
 
   /**

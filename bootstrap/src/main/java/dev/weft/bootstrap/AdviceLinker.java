@@ -8,7 +8,8 @@ public interface AdviceLinker {
 
   /**
    * The advice method {@code adviceClass.methodName} of exactly {@code type}, loaded in the instrumentation
-   * module class loader that belongs to {@code instrumentedClass}'s class loader.
+   * module class loader that belongs to {@code instrumentedClass}'s class loader; {@code null} when tracing is off,
+   * which leaves the call site doing nothing.
    */
   MethodHandle link(Class<?> instrumentedClass, String adviceClass, String methodName, MethodType type)
       throws Throwable;

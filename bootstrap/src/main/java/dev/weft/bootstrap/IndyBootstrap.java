@@ -29,7 +29,11 @@ public final class IndyBootstrap {
     AdviceLinker current = linker;
     if (current != null) {
       try {
-        return new ConstantCallSite(current.link(lookup.lookupClass(), adviceClassName, adviceMethodName, type));
+        java.lang.invoke.MethodHandle advice =
+            current.link(lookup.lookupClass(), adviceClassName, adviceMethodName, type);
+        if (advice != null) {
+          return new ConstantCallSite(advice);
+        }
       } catch (Throwable t) {
         System.err.println("[weft] WARN advice " + adviceClassName + "." + adviceMethodName + " for "
             + lookup.lookupClass().getName() + " could not be linked and is skipped: " + t);
