@@ -21,6 +21,7 @@ final class ExportAccounting {
   private final LongAdder ended = new LongAdder();
   private final LongAdder delivered = new LongAdder();
   private final AtomicBoolean failureReported = new AtomicBoolean();
+  private volatile boolean lastExportFailed;
 
   /** A span processor that only counts. */
   SpanProcessor endedSpans() {
@@ -54,6 +55,7 @@ final class ExportAccounting {
         int count = spans.size();
         CompletableResultCode result = exporter.export(spans);
         result.whenComplete(() -> {
+          lastExportFailed = !result.isSuccess();
           if (result.isSuccess()) {
             delivered.add(count);
           } else {
@@ -86,6 +88,11 @@ final class ExportAccounting {
           + "); spans are dropped while this lasts, and the number lost is reported at shutdown. Exporter: "
           + exporter);
     }
+  }
+
+  /** Whether the collector failed the latest export: then the shutdown flush is not worth waiting long for. */
+  boolean collectorFailing() {
+    return lastExportFailed;
   }
 
   void reportAtShutdown() {

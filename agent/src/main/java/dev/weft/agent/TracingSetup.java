@@ -23,6 +23,8 @@ final class TracingSetup {
 
   /** How long JVM shutdown may wait for the last spans to be exported. */
   private static final long SHUTDOWN_WAIT_SECONDS = 10;
+  /** The same, when the collector failed the latest export: its retries would only delay the exit. */
+  private static final long SHUTDOWN_WAIT_FAILING_SECONDS = 1;
 
   /**
    * The exporters' own failure logging, silenced because {@link ExportAccounting} reports failures once with a
@@ -103,7 +105,8 @@ final class TracingSetup {
 
   private static void shutdown(OpenTelemetrySdk sdk, ExportAccounting accounting) {
     AgentLog.debug("JVM shutdown: flushing spans");
-    CompletableResultCode done = sdk.shutdown().join(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+    long wait = accounting.collectorFailing() ? SHUTDOWN_WAIT_FAILING_SECONDS : SHUTDOWN_WAIT_SECONDS;
+    CompletableResultCode done = sdk.shutdown().join(wait, TimeUnit.SECONDS);
     AgentLog.debug("flushed: " + (done.isDone() ? "done" : "timed out"));
     accounting.reportAtShutdown();
   }
