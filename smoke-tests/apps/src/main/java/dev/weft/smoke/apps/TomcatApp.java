@@ -26,6 +26,8 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
  *   <li>{@code /async}: answers from another thread after {@value #ASYNC_WORK_MILLIS} ms</li>
  *   <li>{@code /async-timeout}: starts async work that never completes, timing out after 200 ms</li>
  *   <li>{@code /libraries}: uses the application's own OkHttp, protobuf, Byte Buddy and OpenTelemetry API</li>
+ *   <li>{@code /chain?port=N} and {@code /chain-async?port=N}: call {@code /shop/hello} on port N with OkHttp,
+ *       synchronously or with {@code enqueue}; answer 502 when that call fails</li>
  * </ul>
  */
 public final class TomcatApp {
@@ -88,6 +90,9 @@ public final class TomcatApp {
       }
     });
 
+    add(context, "/chain", new Chain(false));
+    add(context, "/chain-async", new Chain(true));
+
     FilterDef filter = new FilterDef();
     filter.setFilterName("passThrough");
     filter.setFilter(new PassThroughFilter());
@@ -122,6 +127,56 @@ public final class TomcatApp {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
       response.getWriter().write(text);
+    }
+  }
+
+  /** Calls /shop/hello on another port through OkHttp, and answers with what it got. */
+  static final class Chain extends HttpServlet {
+    private final okhttp3.OkHttpClient client = new okhttp3.OkHttpClient();
+    private final boolean async;
+
+    Chain(boolean async) {
+      this.async = async;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      okhttp3.Request call = new okhttp3.Request.Builder()
+          .url("http://127.0.0.1:" + request.getParameter("port") + "/shop/hello").build();
+      try {
+        String body = async ? enqueue(call) : execute(call);
+        response.getWriter().write("chained: " + body);
+      } catch (IOException e) {
+        response.setStatus(502);
+      }
+    }
+
+    private String execute(okhttp3.Request call) throws IOException {
+      try (okhttp3.Response answer = client.newCall(call).execute()) {
+        return answer.body().string();
+      }
+    }
+
+    private String enqueue(okhttp3.Request call) throws IOException {
+      java.util.concurrent.CompletableFuture<String> result = new java.util.concurrent.CompletableFuture<>();
+      client.newCall(call).enqueue(new okhttp3.Callback() {
+        @Override
+        public void onFailure(okhttp3.Call failed, IOException e) {
+          result.completeExceptionally(e);
+        }
+
+        @Override
+        public void onResponse(okhttp3.Call done, okhttp3.Response answer) throws IOException {
+          try (answer) {
+            result.complete(answer.body().string());
+          }
+        }
+      });
+      try {
+        return result.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new IOException(e);
+      }
     }
   }
 

@@ -1,0 +1,31 @@
+package dev.weft.instrumentation.okhttp;
+
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * The caller's context of each async call, from its creation until it runs. Weakly held: a call that never runs
+ * (cancelled before dispatch) is simply forgotten.
+ */
+final class CallerContexts {
+
+  private static final Map<Object, Context> BY_CALL = Collections.synchronizedMap(new WeakHashMap<>());
+
+  private CallerContexts() {}
+
+  static void capture(Object asyncCall) {
+    Context caller = Context.current();
+    if (caller != Context.root()) {
+      BY_CALL.put(asyncCall, caller);
+    }
+  }
+
+  /** Makes the caller's context current; {@code null} when there is none. */
+  static Scope resume(Object asyncCall) {
+    Context caller = BY_CALL.remove(asyncCall);
+    return caller == null ? null : caller.makeCurrent();
+  }
+}

@@ -1,0 +1,95 @@
+package dev.weft.smoke;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.opentelemetry.proto.trace.v1.Span;
+import io.opentelemetry.proto.trace.v1.Status;
+import java.net.ServerSocket;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Service A (Tomcat) calls service B (Tomcat, another JVM) with the application's own OkHttp 3.14: one trace
+ * SERVER(A) -> CLIENT -> SERVER(B), the client span a child of A's server span (the server span's context is
+ * current on the request thread), and B's span a child of the client span (its traceparent names it).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OkHttpClientTest {
+
+  private final AtomicInteger requestNumber = new AtomicInteger();
+  private OtlpReceiver receiver;
+  private AppProcess serviceA;
+  private AppProcess serviceB;
+
+  @BeforeAll
+  void startServices() throws Exception {
+    receiver = new OtlpReceiver();
+    serviceA = AppProcess.app("TomcatApp").exportingTo(receiver).with("otel.service.name", "service-a").start();
+    serviceB = AppProcess.app("TomcatApp").exportingTo(receiver).with("otel.service.name", "service-b").start();
+    serviceA.port();
+    serviceB.port();
+  }
+
+  @AfterAll
+  void stopServices() throws Exception {
+    serviceA.close();
+    serviceB.close();
+    receiver.close();
+  }
+
+  private ReceivedSpan serverSpanOfA(String query) throws InterruptedException {
+    return receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_SERVER
+        && query.equals(span.attribute("url.query")));
+  }
+
+  private ReceivedSpan childOf(ReceivedSpan parent, Span.SpanKind kind) throws InterruptedException {
+    return receiver.awaitOne(span -> span.kind() == kind && span.parentSpanId().equals(parent.spanId()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/shop/chain", "/shop/chain-async"})
+  void oneTraceAcrossTwoServices(String path) throws Exception {
+    int portB = serviceB.port();
+    String query = "port=" + portB + "&request=" + requestNumber.incrementAndGet();
+    assertEquals("chained: hello", Http.get(serviceA.port(), path + "?" + query).body());
+
+    ReceivedSpan serverA = serverSpanOfA(query);
+    ReceivedSpan client = childOf(serverA, Span.SpanKind.SPAN_KIND_CLIENT);
+    ReceivedSpan serverB = childOf(client, Span.SpanKind.SPAN_KIND_SERVER);
+
+    assertEquals(serverA.traceId(), client.traceId());
+    assertEquals(serverA.traceId(), serverB.traceId());
+    assertEquals("service-a", client.resource().get("service.name"));
+    assertEquals("service-b", serverB.resource().get("service.name"));
+    assertEquals("GET", client.name());
+    assertEquals("GET", client.attribute("http.request.method"));
+    assertEquals("http://127.0.0.1:" + portB + "/shop/hello", client.attribute("url.full"));
+    assertEquals("127.0.0.1", client.attribute("server.address"));
+    assertEquals((long) portB, client.attribute("server.port"));
+    assertEquals(200L, client.attribute("http.response.status_code"));
+    assertEquals("1.1", client.attribute("network.protocol.version"));
+    assertEquals("GET /shop/hello", serverB.name());
+    assertTrue(client.span().getStartTimeUnixNano() >= serverA.span().getStartTimeUnixNano());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/shop/chain", "/shop/chain-async"})
+  void callToAClosedPortEndsTheClientSpanAsError(String path) throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    String query = "port=" + closedPort + "&request=" + requestNumber.incrementAndGet();
+    assertEquals(502, Http.get(serviceA.port(), path + "?" + query).statusCode());
+
+    ReceivedSpan client = childOf(serverSpanOfA(query), Span.SpanKind.SPAN_KIND_CLIENT);
+    assertEquals(Status.StatusCode.STATUS_CODE_ERROR, client.status());
+    assertEquals("java.net.ConnectException", client.attribute("error.type"));
+    assertEquals("exception", client.span().getEvents(0).getName());
+  }
+}
