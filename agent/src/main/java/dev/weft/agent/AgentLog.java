@@ -24,10 +24,6 @@ final class AgentLog {
     }
   }
 
-  static void info(String message) {
-    System.err.println("[weft] INFO " + message);
-  }
-
   static void warn(String message) {
     System.err.println("[weft] WARN " + message);
   }

@@ -6,6 +6,7 @@ import dev.weft.bootstrap.IndyBootstrap;
 import dev.weft.instrumentation.api.InstrumentationModule;
 import dev.weft.instrumentation.api.TypeInstrumentation;
 import java.lang.invoke.MethodHandle;
+import java.lang.ref.WeakReference;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.HashMap;
@@ -22,8 +23,13 @@ final class ModuleAdviceLinker implements AdviceLinker {
   private final AgentClassLoader agentLoader;
   private final TracingGate tracingGate;
   private final Map<String, InstrumentationModule> moduleByAdvice = new HashMap<>();
-  /** Per module, its class loader for each application class loader (weakly held, so a redeployed app can go). */
-  private final Map<InstrumentationModule, Map<ClassLoader, ModuleClassLoader>> loaders = new HashMap<>();
+  /**
+   * Per module, its class loader for each application class loader. Both are held weakly: a module loader's parent
+   * is the application loader, so a strong value would keep the key alive and a redeployed application's classes
+   * in memory. While the application lives, its linked call sites keep the module loader reachable.
+   */
+  private final Map<InstrumentationModule, Map<ClassLoader, WeakReference<ModuleClassLoader>>> loaders =
+      new HashMap<>();
   /** Per module, its class loader for classes of the bootstrap class loader, which a WeakHashMap cannot key. */
   private final Map<InstrumentationModule, ModuleClassLoader> bootstrapLoaders = new HashMap<>();
 
@@ -66,7 +72,14 @@ final class ModuleAdviceLinker implements AdviceLinker {
     if (applicationLoader == null) {
       return bootstrapLoaders.computeIfAbsent(module, m -> newLoader(m, null));
     }
-    return loaders.get(module).computeIfAbsent(applicationLoader, loader -> newLoader(module, loader));
+    Map<ClassLoader, WeakReference<ModuleClassLoader>> byApplicationLoader = loaders.get(module);
+    WeakReference<ModuleClassLoader> known = byApplicationLoader.get(applicationLoader);
+    ModuleClassLoader loader = known == null ? null : known.get();
+    if (loader == null) {
+      loader = newLoader(module, applicationLoader);
+      byApplicationLoader.put(applicationLoader, new WeakReference<>(loader));
+    }
+    return loader;
   }
 
   private ModuleClassLoader newLoader(InstrumentationModule module, ClassLoader applicationLoader) {

@@ -1,5 +1,6 @@
 package dev.weft.agent;
 
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
@@ -99,8 +100,7 @@ final class TracingSetup {
     String detected = ServiceNames.fromJavaCommand(System.getProperty("sun.java.command"));
     return detected == null
         ? resource
-        : resource.merge(Resource.create(
-            io.opentelemetry.api.common.Attributes.of(ServiceAttributes.SERVICE_NAME, detected)));
+        : resource.merge(Resource.create(Attributes.of(ServiceAttributes.SERVICE_NAME, detected)));
   }
 
   private static void shutdown(OpenTelemetrySdk sdk, ExportAccounting accounting) {

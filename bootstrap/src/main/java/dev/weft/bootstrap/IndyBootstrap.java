@@ -2,6 +2,7 @@ package dev.weft.bootstrap;
 
 import java.lang.invoke.CallSite;
 import java.lang.invoke.ConstantCallSite;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
@@ -29,7 +30,7 @@ public final class IndyBootstrap {
     AdviceLinker current = linker;
     if (current != null) {
       try {
-        java.lang.invoke.MethodHandle advice =
+        MethodHandle advice =
             current.link(lookup.lookupClass(), adviceClassName, adviceMethodName, type);
         if (advice != null) {
           return new ConstantCallSite(advice);

@@ -10,11 +10,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import org.apache.catalina.Context;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.apache.catalina.startup.Tomcat;
 
 /**
- * A greeting service on embedded Tomcat that sends itself three requests and exits. Run under the agent, each
- * request becomes a SERVER span; the one that arrives with a {@code traceparent} continues that trace.
+ * A greeting service on embedded Tomcat that sends itself three requests and exits. {@code /greet/*} asks
+ * {@code /names/*} (over HTTP, with OkHttp) how to spell the name. Run under the agent, each greeting is one
+ * trace: SERVER {@code GET /greet/*}, its CLIENT {@code GET} child, and that one's SERVER {@code GET /names/*}
+ * child; the request that arrives with a {@code traceparent} continues that trace.
  */
 public final class DemoApp {
 
@@ -25,18 +30,34 @@ public final class DemoApp {
     tomcat.setBaseDir(Files.createTempDirectory("weft-demo").toString());
     tomcat.setPort(0);
     Context context = tomcat.addContext("", null);
+    OkHttpClient names = new OkHttpClient();
     Tomcat.addServlet(context, "greet", new HttpServlet() {
       @Override
       protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String name = request.getPathInfo() == null ? "world" : request.getPathInfo().substring(1);
-        if (name.equals("nobody")) {
-          response.sendError(404, "nobody to greet");
-          return;
+        Request lookup = new Request.Builder()
+            .url("http://127.0.0.1:" + request.getLocalPort() + "/names" + request.getPathInfo()).build();
+        try (Response name = names.newCall(lookup).execute()) {
+          if (!name.isSuccessful()) {
+            response.sendError(name.code(), "nobody to greet");
+            return;
+          }
+          response.getWriter().write("hello, " + name.body().string());
         }
-        response.getWriter().write("hello, " + name);
       }
     });
     context.addServletMappingDecoded("/greet/*", "greet");
+    Tomcat.addServlet(context, "names", new HttpServlet() {
+      @Override
+      protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String name = request.getPathInfo().substring(1);
+        if (name.equals("nobody")) {
+          response.sendError(404);
+          return;
+        }
+        response.getWriter().write(Character.toUpperCase(name.charAt(0)) + name.substring(1));
+      }
+    });
+    context.addServletMappingDecoded("/names/*", "names");
     tomcat.getConnector();
     tomcat.start();
     int port = tomcat.getConnector().getLocalPort();

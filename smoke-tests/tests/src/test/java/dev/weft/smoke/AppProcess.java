@@ -15,8 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A smoke-test application in its own JVM, started with {@code -javaagent:} the built agent jar (unless told
- * otherwise), on the JDK named by the {@code weft.smoke.java} property.
+ * A smoke-test application in its own JVM, started with {@code -javaagent:} the built agent jar, on the JDK named
+ * by the {@code weft.smoke.java} property.
  */
 final class AppProcess implements AutoCloseable {
 
@@ -38,17 +38,31 @@ final class AppProcess implements AutoCloseable {
 
   /** A builder for the application whose main class is {@code dev.weft.smoke.apps.<simpleName>}. */
   static Builder app(String simpleName) {
-    return new Builder("dev.weft.smoke.apps." + simpleName);
+    return new Builder(List.of("-cp", APPS.resolve("classes") + java.io.File.pathSeparator
+        + readClasspath(), "dev.weft.smoke.apps." + simpleName));
+  }
+
+  /** A builder for an executable jar. */
+  static Builder jar(Path jar) {
+    return new Builder(List.of("-jar", jar.toString()));
+  }
+
+  private static String readClasspath() {
+    try {
+      return Files.readString(APPS.resolve("app-classpath.txt")).trim();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static final class Builder {
-    private final String mainClass;
+    /** What names the program: {@code -cp <path> <main class>} or {@code -jar <jar>}. */
+    private final List<String> program;
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final List<String> arguments = new ArrayList<>();
-    private boolean agent = true;
 
-    private Builder(String mainClass) {
-      this.mainClass = mainClass;
+    private Builder(List<String> program) {
+      this.program = program;
       // export promptly, so that tests wait for spans briefly
       properties.put("otel.bsp.schedule.delay", "100");
     }
@@ -68,23 +82,13 @@ final class AppProcess implements AutoCloseable {
       return this;
     }
 
-    Builder withoutAgent() {
-      agent = false;
-      return this;
-    }
-
     /** Starts the JVM and waits until the application says it is ready (or has exited, for a plain main). */
     AppProcess start() throws Exception {
       List<String> command = new ArrayList<>();
       command.add(System.getProperty("weft.smoke.java"));
-      if (agent) {
-        command.add("-javaagent:" + System.getProperty("weft.agent.jar"));
-      }
+      command.add("-javaagent:" + System.getProperty("weft.agent.jar"));
       properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-      command.add("-cp");
-      command.add(APPS.resolve("classes") + java.io.File.pathSeparator
-          + Files.readString(APPS.resolve("app-classpath.txt")).trim());
-      command.add(mainClass);
+      command.addAll(program);
       command.addAll(arguments);
       return new AppProcess(command);
     }

@@ -1,0 +1,40 @@
+package dev.weft.smoke;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.opentelemetry.proto.trace.v1.Span;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's demo jar, run as a user would, exporting over OTLP: each of its three greetings is one trace of
+ * SERVER /greet/* -> CLIENT (OkHttp 4, Kotlin) -> SERVER /names/*, and the one sent with a traceparent continues it.
+ */
+class DemoTest {
+
+  @Test
+  void everyGreetingIsOneTraceAcrossTheHttpCall() throws Exception {
+    try (OtlpReceiver receiver = new OtlpReceiver();
+        AppProcess demo = AppProcess.jar(Path.of(System.getProperty("weft.demo.jar")))
+            .exportingTo(receiver).start()) {
+      assertEquals(0, demo.awaitExit(), demo.stderr());
+      assertTrue(demo.stdout().contains("GET /greet/ada -> 200 hello, Ada"), demo.stdout());
+
+      List<ReceivedSpan> greetings = receiver.await(span -> span.name().equals("GET /greet/*"), 3,
+          Duration.ofSeconds(20));
+      for (ReceivedSpan greeting : greetings) {
+        ReceivedSpan client = receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
+            && span.parentSpanId().equals(greeting.spanId()));
+        ReceivedSpan names = receiver.awaitOne(span -> span.parentSpanId().equals(client.spanId()));
+        assertEquals("GET /names/*", names.name());
+        assertEquals(greeting.traceId(), names.traceId());
+        assertEquals(greeting.attribute("http.response.status_code"), client.attribute("http.response.status_code"));
+      }
+      assertTrue(greetings.stream().anyMatch(span -> span.traceId().equals(ServletContainerTest.TRACE_ID)));
+      assertEquals("weft-demo", greetings.get(0).resource().get("service.name"));
+    }
+  }
+}
