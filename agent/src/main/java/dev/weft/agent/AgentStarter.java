@@ -6,8 +6,10 @@ import dev.weft.instrumentation.api.InstrumentationModule;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 /**
  * Called once, reflectively, by {@link dev.weft.bootstrap.WeftAgent} inside the agent class loader.
@@ -32,7 +34,9 @@ public final class AgentStarter {
     }
     BootstrapInjection.inject(instrumentation, agentLoader);
     List<InstrumentationModule> modules = enabledModules(agentLoader);
-    IgnoredTypes ignoredTypes = new IgnoredTypes(agentLoader);
+    Set<String> jdkTypes = new HashSet<>();
+    modules.forEach(module -> jdkTypes.addAll(module.jdkTypes()));
+    IgnoredTypes ignoredTypes = new IgnoredTypes(agentLoader, jdkTypes);
     DeferredTransformer transformer = new DeferredTransformer(ignoredTypes, modules);
     instrumentation.addTransformer(transformer, attachedLate);
 
@@ -40,7 +44,8 @@ public final class AgentStarter {
     Thread init = startDaemon("weft-init", () -> {
       try {
         ModuleAdviceLinker.install(agentLoader, modules, tracingGate);
-        transformer.settle(new InstrumentationInstaller(agentLoader, ignoredTypes, modules).transformer());
+        transformer.settle(
+            new InstrumentationInstaller(agentLoader, ignoredTypes, modules).transformer(instrumentation));
         AgentLog.debug("instrumentation ready " + (System.nanoTime() - startedAt) / 1_000_000
             + " ms after premain began: " + names(modules));
       } catch (Throwable t) {

@@ -1,6 +1,8 @@
 package dev.weft.agent;
 
+import dev.weft.instrumentation.api.http.ClientSpans;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
@@ -53,7 +55,11 @@ final class ExportAccounting {
       @Override
       public CompletableResultCode export(Collection<SpanData> spans) {
         int count = spans.size();
-        CompletableResultCode result = exporter.export(spans);
+        CompletableResultCode result;
+        // the exporter's own HTTP calls count as being inside a client call: no instrumented client traces them
+        try (Scope ignored = ClientSpans.markedAsClientSpan(Context.current()).makeCurrent()) {
+          result = exporter.export(spans);
+        }
         result.whenComplete(() -> {
           lastExportFailed = !result.isSuccess();
           if (result.isSuccess()) {

@@ -1,8 +1,11 @@
 package dev.weft.agent;
 
+import java.util.Set;
+
 /**
  * Classes never transformed, decided from the class loader and the name alone: the JDK (bootstrap and platform
- * loaders, and JDK packages wherever they come from), the agent's own loaders, and generated proxy classes.
+ * loaders, and JDK packages wherever they come from) except the few JDK classes a module names, the agent's own
+ * loaders, and generated proxy classes.
  */
 final class IgnoredTypes {
 
@@ -12,13 +15,19 @@ final class IgnoredTypes {
 
   private final ClassLoader agentLoader;
   private final ClassLoader platformLoader = ClassLoader.getPlatformClassLoader();
+  private final Set<String> instrumentedJdkTypes;
 
-  IgnoredTypes(ClassLoader agentLoader) {
+  /** @param instrumentedJdkTypes internal names of the JDK classes that modules instrument */
+  IgnoredTypes(ClassLoader agentLoader, Set<String> instrumentedJdkTypes) {
     this.agentLoader = agentLoader;
+    this.instrumentedJdkTypes = instrumentedJdkTypes;
   }
 
   /** @param internalName the class name with {@code /} separators */
   boolean ignored(ClassLoader loader, String internalName) {
+    if ((loader == null || loader == platformLoader) && instrumentedJdkTypes.contains(internalName)) {
+      return false;
+    }
     if (loader == null || loader == platformLoader || loader == agentLoader || loader instanceof ModuleClassLoader) {
       return true;
     }

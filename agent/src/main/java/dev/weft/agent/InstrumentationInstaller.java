@@ -4,6 +4,7 @@ import dev.weft.bootstrap.IndyBootstrap;
 import dev.weft.instrumentation.api.InstrumentationModule;
 import dev.weft.instrumentation.api.TypeInstrumentation;
 import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.bytebuddy.ByteBuddy;
@@ -37,7 +38,7 @@ final class InstrumentationInstaller {
   }
 
   /** The transformer, for {@link DeferredTransformer} to call; not installed on the JVM itself. */
-  ClassFileTransformer transformer() {
+  ClassFileTransformer transformer(Instrumentation instrumentation) {
     Advice.WithCustomMapping adviceMapping = adviceMapping();
     AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
         .disableClassFormatChanges()
@@ -46,7 +47,9 @@ final class InstrumentationInstaller {
         .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
         .with(new Listener())
         .ignore((type, loader, module, classBeingRedefined, protectionDomain) ->
-            ignoredTypes.ignored(loader, type.getInternalName()));
+            ignoredTypes.ignored(loader, type.getInternalName()))
+        // instrumented JDK classes live in named modules, which must read the one holding IndyBootstrap
+        .assureReadEdgeTo(instrumentation, IndyBootstrap.class);
     for (InstrumentationModule module : modules) {
       ModuleApplicability applicability = new ModuleApplicability(module);
       for (TypeInstrumentation type : module.typeInstrumentations()) {
@@ -66,10 +69,15 @@ final class InstrumentationInstaller {
     return candidate -> module.mayApplyTo(candidate.getInternalName()) && type.types().matches(candidate);
   }
 
-  /** Advice through {@link IndyBootstrap}, whose one static argument is the advice class's name. */
+  /**
+   * Advice through {@link IndyBootstrap}, whose one static argument is the advice class's name. Advice may replace
+   * arguments and return values with {@code @Advice.AssignReturned}; a failed assignment is suppressed.
+   */
   private static Advice.WithCustomMapping adviceMapping() {
     try {
-      return Advice.withCustomMapping().bootstrap(IndyBootstrap.method(),
+      return Advice.withCustomMapping()
+          .with(new Advice.AssignReturned.Factory().withSuppressed(Throwable.class))
+          .bootstrap(IndyBootstrap.method(),
           (adviceMethod, exit) -> (instrumentedType, instrumentedMethod) ->
               List.of(JavaConstant.Simple.ofLoaded(adviceMethod.getDeclaringType().getName())));
     } catch (NoSuchMethodException e) {

@@ -16,10 +16,10 @@ import okhttp3.Response;
 import org.apache.catalina.startup.Tomcat;
 
 /**
- * A greeting service on embedded Tomcat that sends itself three requests and exits. {@code /greet/*} asks
- * {@code /names/*} (over HTTP, with OkHttp) how to spell the name. Run under the agent, each greeting is one
- * trace: SERVER {@code GET /greet/*}, its CLIENT {@code GET} child, and that one's SERVER {@code GET /names/*}
- * child; the request that arrives with a {@code traceparent} continues that trace.
+ * A greeting service on embedded Tomcat that sends itself three requests (with the JDK's HttpClient) and exits.
+ * {@code /greet/*} asks {@code /names/*} (over HTTP, with OkHttp) how to spell the name. Run under the agent, each
+ * greeting is one trace of four spans: the JDK client call, SERVER {@code GET /greet/*}, its OkHttp CLIENT call,
+ * and SERVER {@code GET /names/*}.
  */
 public final class DemoApp {
 
@@ -63,20 +63,17 @@ public final class DemoApp {
     int port = tomcat.getConnector().getLocalPort();
 
     HttpClient client = HttpClient.newHttpClient();
-    call(client, port, "/greet/ada", null);
-    call(client, port, "/greet/nobody", null);
-    call(client, port, "/greet/grace", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    call(client, port, "/greet/ada");
+    call(client, port, "/greet/nobody");
+    call(client, port, "/greet/grace");
 
     System.exit(0); // the agent flushes its spans on the way out
   }
 
-  private static void call(HttpClient client, int port, String path, String traceparent) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-    if (traceparent != null) {
-      request.header("traceparent", traceparent);
-    }
-    HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    System.out.println("GET " + path + (traceparent == null ? "" : " (traceparent " + traceparent + ")")
-        + " -> " + response.statusCode() + (response.statusCode() < 400 ? " " + response.body() : ""));
+  private static void call(HttpClient client, int port, String path) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build();
+    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+    System.out.println("GET " + path + " -> " + response.statusCode()
+        + (response.statusCode() < 400 ? " " + response.body() : ""));
   }
 }

@@ -33,6 +33,14 @@ public abstract class InstrumentationModule {
    */
   public abstract boolean mayApplyTo(String internalName);
 
+  /**
+   * JDK classes the module instruments (internal names). The agent leaves the JDK alone except for these; their
+   * advice must handle the agent's own use of the JDK as well.
+   */
+  public List<String> jdkTypes() {
+    return List.of();
+  }
+
   /** A class whose presence in a class loader says the library is there at all. */
   public abstract String markerClass();
 

@@ -26,8 +26,10 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
  *   <li>{@code /async}: answers from another thread after {@value #ASYNC_WORK_MILLIS} ms</li>
  *   <li>{@code /async-timeout}: starts async work that never completes, timing out after 200 ms</li>
  *   <li>{@code /libraries}: uses the application's own OkHttp, protobuf, Byte Buddy and OpenTelemetry API</li>
- *   <li>{@code /chain?port=N} and {@code /chain-async?port=N}: call {@code /shop/hello} on port N with OkHttp,
- *       synchronously or with {@code enqueue}; answer 502 when that call fails</li>
+ *   <li>{@code /chain/okhttp}, {@code /chain/okhttp-async}, {@code /chain/jdk}, {@code /chain/jdk-async}, with
+ *       {@code ?port=N}: call {@code /shop/hello} on port N with OkHttp ({@code execute}, {@code enqueue}) or the
+ *       JDK's HttpClient ({@code send}, {@code sendAsync}); answer 502 when that call fails.
+ *       {@code /chain/jdk-async-then-okhttp} makes the OkHttp call in a stage that depends on the async one.</li>
  * </ul>
  */
 public final class TomcatApp {
@@ -90,8 +92,7 @@ public final class TomcatApp {
       }
     });
 
-    add(context, "/chain", new Chain(false));
-    add(context, "/chain-async", new Chain(true));
+    add(context, "/chain/*", new Chain());
 
     FilterDef filter = new FilterDef();
     filter.setFilterName("passThrough");
@@ -130,36 +131,64 @@ public final class TomcatApp {
     }
   }
 
-  /** Calls /shop/hello on another port through OkHttp, and answers with what it got. */
+  /** Calls /shop/hello on another port through the client the path names, and answers with what it got. */
   static final class Chain extends HttpServlet {
-    private final okhttp3.OkHttpClient client = new okhttp3.OkHttpClient();
-    private final boolean async;
-
-    Chain(boolean async) {
-      this.async = async;
-    }
+    private final okhttp3.OkHttpClient okHttp = new okhttp3.OkHttpClient();
+    private final java.net.http.HttpClient jdk = java.net.http.HttpClient.newBuilder()
+        .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-      okhttp3.Request call = new okhttp3.Request.Builder()
-          .url("http://127.0.0.1:" + request.getParameter("port") + "/shop/hello").build();
+      String url = "http://127.0.0.1:" + request.getParameter("port") + "/shop/hello";
+      String body;
       try {
-        String body = async ? enqueue(call) : execute(call);
-        response.getWriter().write("chained: " + body);
-      } catch (IOException e) {
+        body = call(request.getPathInfo(), url);
+      } catch (Exception e) {
         response.setStatus(502);
+        return;
+      }
+      response.getWriter().write("chained: " + body);
+    }
+
+    private String call(String via, String url) throws Exception {
+      switch (via) {
+        case "/okhttp":
+          try (okhttp3.Response answer = okHttp.newCall(okHttpRequest(url)).execute()) {
+            return answer.body().string();
+          }
+        case "/okhttp-async":
+          return enqueue(okHttpRequest(url)).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        case "/jdk":
+          return jdk.send(jdkRequest(url), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        case "/jdk-async":
+          return jdk.sendAsync(jdkRequest(url), java.net.http.HttpResponse.BodyHandlers.ofString())
+              .thenApply(java.net.http.HttpResponse::body).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        case "/jdk-async-then-okhttp":
+          // the dependent stage runs where the response completes: it must still be in the caller's trace
+          return jdk.sendAsync(jdkRequest(url), java.net.http.HttpResponse.BodyHandlers.ofString())
+              .thenApply(first -> {
+                try (okhttp3.Response second = okHttp.newCall(okHttpRequest(url)).execute()) {
+                  return first.body() + "+" + second.body().string();
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        default:
+          throw new IllegalArgumentException(via);
       }
     }
 
-    private String execute(okhttp3.Request call) throws IOException {
-      try (okhttp3.Response answer = client.newCall(call).execute()) {
-        return answer.body().string();
-      }
+    private static okhttp3.Request okHttpRequest(String url) {
+      return new okhttp3.Request.Builder().url(url).build();
     }
 
-    private String enqueue(okhttp3.Request call) throws IOException {
+    private static java.net.http.HttpRequest jdkRequest(String url) {
+      return java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build();
+    }
+
+    private java.util.concurrent.CompletableFuture<String> enqueue(okhttp3.Request call) {
       java.util.concurrent.CompletableFuture<String> result = new java.util.concurrent.CompletableFuture<>();
-      client.newCall(call).enqueue(new okhttp3.Callback() {
+      okHttp.newCall(call).enqueue(new okhttp3.Callback() {
         @Override
         public void onFailure(okhttp3.Call failed, IOException e) {
           result.completeExceptionally(e);
@@ -172,11 +201,7 @@ public final class TomcatApp {
           }
         }
       });
-      try {
-        return result.get(30, java.util.concurrent.TimeUnit.SECONDS);
-      } catch (Exception e) {
-        throw new IOException(e);
-      }
+      return result;
     }
   }
 
