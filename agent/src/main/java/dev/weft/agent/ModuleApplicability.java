@@ -25,6 +25,7 @@ final class ModuleApplicability implements ElementMatcher<ClassLoader> {
   private final InstrumentationModule module;
   private final Map<ClassLoader, Boolean> decisions = Collections.synchronizedMap(new WeakHashMap<>());
   private final AtomicBoolean warned = new AtomicBoolean();
+  private Boolean bootLoaderDecision;
 
   ModuleApplicability(InstrumentationModule module) {
     this.module = module;
@@ -33,7 +34,7 @@ final class ModuleApplicability implements ElementMatcher<ClassLoader> {
   @Override
   public boolean matches(ClassLoader loader) {
     if (loader == null) {
-      return false;
+      return !module.jdkTypes().isEmpty() && matchesBootLoader();
     }
     Boolean decision = decisions.get(loader);
     if (decision == null) {
@@ -43,11 +44,24 @@ final class ModuleApplicability implements ElementMatcher<ClassLoader> {
     return decision;
   }
 
+  /** The bootstrap class loader, which a WeakHashMap cannot key: decided once, for modules of JDK classes. */
+  private synchronized boolean matchesBootLoader() {
+    if (bootLoaderDecision == null) {
+      bootLoaderDecision = decide(ClassLoader.getPlatformClassLoader(), ClassFileLocator.ForClassLoader.ofBootLoader());
+    }
+    return bootLoaderDecision;
+  }
+
   private boolean decide(ClassLoader loader) {
+    return decide(loader, ClassFileLocator.ForClassLoader.of(loader));
+  }
+
+  /** @param loader where the marker class is looked for; its resources include the bootstrap loader's */
+  private boolean decide(ClassLoader loader, ClassFileLocator classFiles) {
     if (loader.getResource(module.markerClass().replace('.', '/') + ".class") == null) {
       return false;
     }
-    List<Requirement> missing = missingRequirements(TypePool.Default.of(ClassFileLocator.ForClassLoader.of(loader)));
+    List<Requirement> missing = missingRequirements(TypePool.Default.of(classFiles));
     if (missing.isEmpty()) {
       AgentLog.debug("instrumentation " + module.name() + " applies to " + loader);
       return true;

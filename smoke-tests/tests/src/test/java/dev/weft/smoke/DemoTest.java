@@ -29,6 +29,7 @@ class DemoTest {
         ReceivedSpan caller = receiver.awaitOne(span -> span.spanId().equals(greeting.parentSpanId()));
         assertEquals(Span.SpanKind.SPAN_KIND_CLIENT, caller.kind());
         assertEquals(greeting.traceId(), caller.traceId());
+        assertTrue(caller.parentSpanId().isEmpty(), "a call outside any request starts the trace: " + caller);
         ReceivedSpan client = receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
             && span.parentSpanId().equals(greeting.spanId()));
         ReceivedSpan names = receiver.awaitOne(span -> span.parentSpanId().equals(client.spanId()));

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Service A (Tomcat) calls service B (Tomcat, another JVM) with the application's own OkHttp 3.14 and with the
- * JDK's HttpClient, each synchronously and asynchronously: one trace
+ * JDK's HttpClient, each synchronously and asynchronously, and with HttpURLConnection: one trace
  * SERVER(A) -> CLIENT -> SERVER(B), the client span a child of A's server span (the server span's context is
  * current on the request thread), and B's span a child of the client span (its traceparent names it).
  */
@@ -56,7 +56,8 @@ class HttpClientTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/shop/chain/okhttp", "/shop/chain/okhttp-async", "/shop/chain/jdk", "/shop/chain/jdk-async"})
+  @ValueSource(strings = {"/shop/chain/okhttp", "/shop/chain/okhttp-async", "/shop/chain/jdk", "/shop/chain/jdk-async",
+    "/shop/chain/url-connection"})
   void oneTraceAcrossTwoServices(String path) throws Exception {
     int portB = serviceB.port();
     String query = "port=" + portB + "&request=" + requestNumber.incrementAndGet();
@@ -66,6 +67,8 @@ class HttpClientTest {
     ReceivedSpan client = childOf(serverA, Span.SpanKind.SPAN_KIND_CLIENT);
     ReceivedSpan serverB = childOf(client, Span.SpanKind.SPAN_KIND_SERVER);
 
+    assertEquals(1, receiver.matching(span -> span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
+        && span.parentSpanId().equals(serverA.spanId())).size(), "one client span per request");
     assertEquals(serverA.traceId(), client.traceId());
     assertEquals(serverA.traceId(), serverB.traceId());
     assertEquals("service-a", client.resource().get("service.name"));
@@ -94,7 +97,8 @@ class HttpClientTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/shop/chain/okhttp", "/shop/chain/okhttp-async", "/shop/chain/jdk", "/shop/chain/jdk-async"})
+  @ValueSource(strings = {"/shop/chain/okhttp", "/shop/chain/okhttp-async", "/shop/chain/jdk", "/shop/chain/jdk-async",
+    "/shop/chain/url-connection"})
   void callToAClosedPortEndsTheClientSpanAsError(String path) throws Exception {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {

@@ -28,7 +28,8 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
  *   <li>{@code /libraries}: uses the application's own OkHttp, protobuf, Byte Buddy and OpenTelemetry API</li>
  *   <li>{@code /chain/okhttp}, {@code /chain/okhttp-async}, {@code /chain/jdk}, {@code /chain/jdk-async}, with
  *       {@code ?port=N}: call {@code /shop/hello} on port N with OkHttp ({@code execute}, {@code enqueue}) or the
- *       JDK's HttpClient ({@code send}, {@code sendAsync}); answer 502 when that call fails.
+ *       JDK's HttpClient ({@code send}, {@code sendAsync}), or {@code /chain/url-connection} with
+ *       HttpURLConnection; answer 502 when that call fails.
  *       {@code /chain/jdk-async-then-okhttp} makes the OkHttp call in a stage that depends on the async one.</li>
  * </ul>
  */
@@ -163,6 +164,15 @@ public final class TomcatApp {
         case "/jdk-async":
           return jdk.sendAsync(jdkRequest(url), java.net.http.HttpResponse.BodyHandlers.ofString())
               .thenApply(java.net.http.HttpResponse::body).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        case "/url-connection":
+          java.net.HttpURLConnection connection =
+              (java.net.HttpURLConnection) new java.net.URL(url).openConnection();
+          if (connection.getResponseCode() != 200) {
+            throw new IOException("status " + connection.getResponseCode());
+          }
+          try (java.io.InputStream body = connection.getInputStream()) {
+            return new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+          }
         case "/jdk-async-then-okhttp":
           // the dependent stage runs where the response completes: it must still be in the caller's trace
           return jdk.sendAsync(jdkRequest(url), java.net.http.HttpResponse.BodyHandlers.ofString())

@@ -1,0 +1,115 @@
+package dev.weft.instrumentation.httpurlconnection;
+
+import dev.weft.instrumentation.api.SpanErrors;
+import dev.weft.instrumentation.api.http.ClientSpans;
+import dev.weft.instrumentation.api.http.HttpConventions;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import io.opentelemetry.semconv.HttpAttributes;
+import io.opentelemetry.semconv.NetworkAttributes;
+import io.opentelemetry.semconv.ServerAttributes;
+import io.opentelemetry.semconv.UrlAttributes;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/** The span of each connection, from the first call that sends the request to the reading of the response. */
+final class ConnectionCalls {
+
+  private static final Tracer TRACER = GlobalOpenTelemetry.getTracer("dev.weft.http-url-connection");
+  private static final TextMapPropagator PROPAGATOR = GlobalOpenTelemetry.getPropagators().getTextMapPropagator();
+  private static final TextMapSetter<HttpURLConnection> HEADERS = HttpURLConnection::setRequestProperty;
+
+  /**
+   * The span of each connection, or {@link #ENDED} once it has ended (a connection is one request; reading its
+   * response again must not start another span). Weakly held: a connection takes its entry with it.
+   */
+  private static final Map<HttpURLConnection, Span> SPANS = Collections.synchronizedMap(new WeakHashMap<>());
+  private static final Span ENDED = Span.getInvalid();
+  /** getInputStream calls itself (through getResponseCode, redirects): only the outermost one ends the span. */
+  private static final ThreadLocal<int[]> RESPONSE_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+  private ConnectionCalls() {}
+
+  /**
+   * Starts the span unless the connection has one. Every way to send the request goes through connect,
+   * getOutputStream or getInputStream, so the first of them comes before the connection is made.
+   */
+  static void start(HttpURLConnection connection) {
+    if (SPANS.containsKey(connection)) {
+      return;
+    }
+    Context caller = Context.current();
+    if (ClientSpans.isInClientSpan(caller)) {
+      return;
+    }
+    String method = HttpConventions.requestMethod(connection.getRequestMethod());
+    URL url = connection.getURL();
+    Span span = TRACER.spanBuilder(HttpConventions.spanName(method))
+        .setSpanKind(SpanKind.CLIENT)
+        .setParent(caller)
+        .setAttribute(HttpAttributes.HTTP_REQUEST_METHOD, method)
+        .setAttribute(UrlAttributes.URL_FULL, withoutCredentials(url))
+        .setAttribute(ServerAttributes.SERVER_ADDRESS, url.getHost())
+        .setAttribute(ServerAttributes.SERVER_PORT, (long) (url.getPort() != -1 ? url.getPort() : url.getDefaultPort()))
+        .setAttribute(NetworkAttributes.NETWORK_PROTOCOL_VERSION, "1.1")
+        .startSpan();
+    PROPAGATOR.inject(ClientSpans.markedAsClientSpan(caller.with(span)), connection, HEADERS);
+    SPANS.put(connection, span);
+  }
+
+  static boolean enterResponse(HttpURLConnection connection) {
+    start(connection);
+    return RESPONSE_DEPTH.get()[0]++ == 0;
+  }
+
+  static void exitResponse(HttpURLConnection connection, boolean outermost, Throwable thrown) {
+    RESPONSE_DEPTH.get()[0]--;
+    if (outermost) {
+      // the response status is known even when getInputStream threw (an error status makes it throw); the
+      // connection remembers its failure, so asking does not send the request again
+      end(connection, thrown, statusOf(connection));
+    }
+  }
+
+  /** Connecting failed: no status to ask for (asking would connect again). */
+  static void connectFailed(HttpURLConnection connection, Throwable thrown) {
+    end(connection, thrown, -1);
+  }
+
+  private static void end(HttpURLConnection connection, Throwable thrown, int status) {
+    Span span = SPANS.put(connection, ENDED);
+    if (span == null || span == ENDED) {
+      return;
+    }
+    if (status > 0) {
+      span.setAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, (long) status);
+    }
+    if (status >= 400) {
+      SpanErrors.recordError(span, Integer.toString(status));
+    } else if (thrown != null) {
+      SpanErrors.recordException(span, thrown);
+    }
+    span.end();
+  }
+
+  private static int statusOf(HttpURLConnection connection) {
+    try {
+      return connection.getResponseCode();
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  private static String withoutCredentials(URL url) {
+    String full = url.toString();
+    return url.getUserInfo() == null ? full : full.replace(url.getUserInfo() + "@", "");
+  }
+}
