@@ -10,8 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's demo jar, run as a user would, exporting over OTLP: each of its three greetings is one trace of
- * CLIENT (JDK HttpClient) -> SERVER /greet/* -> CLIENT (OkHttp 4, Kotlin) -> SERVER /names/*.
+ * The README's demo jar, run as a user would, exporting over OTLP: each of its three greetings is one trace across
+ * its two services (two JVMs): CLIENT (JDK HttpClient) -> SERVER /greet/* -> CLIENT (OkHttp 4, Kotlin) ->
+ * SERVER /names/* in the names service.
  */
 class DemoTest {
 
@@ -34,6 +35,7 @@ class DemoTest {
             && span.parentSpanId().equals(greeting.spanId()));
         ReceivedSpan names = receiver.awaitOne(span -> span.parentSpanId().equals(client.spanId()));
         assertEquals("GET /names/*", names.name());
+        assertEquals("weft-demo-names", names.resource().get("service.name"));
         assertEquals(greeting.traceId(), names.traceId());
         assertEquals(greeting.attribute("http.response.status_code"), client.attribute("http.response.status_code"));
       }

@@ -99,6 +99,19 @@ class HttpClientTest {
   @ParameterizedTest
   @ValueSource(strings = {"/shop/chain/okhttp", "/shop/chain/okhttp-async", "/shop/chain/jdk", "/shop/chain/jdk-async",
     "/shop/chain/url-connection"})
+  void errorStatusMarksTheClientSpan(String path) throws Exception {
+    String query = "port=" + serviceB.port() + "&target=/shop/unavailable&request=" + requestNumber.incrementAndGet();
+    Http.get(serviceA.port(), path + "?" + query);
+
+    ReceivedSpan client = childOf(serverSpanOfA(query), Span.SpanKind.SPAN_KIND_CLIENT);
+    assertEquals(503L, client.attribute("http.response.status_code"));
+    assertEquals("503", client.attribute("error.type"));
+    assertEquals(Status.StatusCode.STATUS_CODE_ERROR, client.status());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/shop/chain/okhttp", "/shop/chain/okhttp-async", "/shop/chain/jdk", "/shop/chain/jdk-async",
+    "/shop/chain/url-connection"})
   void callToAClosedPortEndsTheClientSpanAsError(String path) throws Exception {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {

@@ -27,7 +27,7 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
  *   <li>{@code /async-timeout}: starts async work that never completes, timing out after 200 ms</li>
  *   <li>{@code /libraries}: uses the application's own OkHttp, protobuf, Byte Buddy and OpenTelemetry API</li>
  *   <li>{@code /chain/okhttp}, {@code /chain/okhttp-async}, {@code /chain/jdk}, {@code /chain/jdk-async}, with
- *       {@code ?port=N}: call {@code /shop/hello} on port N with OkHttp ({@code execute}, {@code enqueue}) or the
+ *       {@code ?port=N} (and optionally {@code &target=/shop/...}): call {@code /shop/hello} on port N with OkHttp ({@code execute}, {@code enqueue}) or the
  *       JDK's HttpClient ({@code send}, {@code sendAsync}), or {@code /chain/url-connection} with
  *       HttpURLConnection; answer 502 when that call fails.
  *       {@code /chain/jdk-async-then-okhttp} makes the OkHttp call in a stage that depends on the async one.</li>
@@ -140,7 +140,8 @@ public final class TomcatApp {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-      String url = "http://127.0.0.1:" + request.getParameter("port") + "/shop/hello";
+      String target = request.getParameter("target") == null ? "/shop/hello" : request.getParameter("target");
+      String url = "http://127.0.0.1:" + request.getParameter("port") + target;
       String body;
       try {
         body = call(request.getPathInfo(), url);
