@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's demo jar, run as a user would, exporting over OTLP: each of its three greetings is one trace across
- * its two services (two JVMs): CLIENT (JDK HttpClient) -> SERVER /greet/* -> CLIENT (OkHttp 4, Kotlin) ->
+ * its two services (two JVMs): CLIENT (JDK HttpClient) -> SERVER /greet/* -> CLIENT (OkHttp 5) ->
  * SERVER /names/* in the names service.
  */
 class DemoTest {
