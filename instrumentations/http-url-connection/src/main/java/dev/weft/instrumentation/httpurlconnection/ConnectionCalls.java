@@ -1,19 +1,9 @@
 package dev.weft.instrumentation.httpurlconnection;
 
-import dev.weft.instrumentation.api.SpanErrors;
-import dev.weft.instrumentation.api.http.ClientSpans;
-import dev.weft.instrumentation.api.http.HttpConventions;
-import io.opentelemetry.api.GlobalOpenTelemetry;
+import dev.weft.instrumentation.api.http.HttpClientSpans;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
-import io.opentelemetry.semconv.HttpAttributes;
-import io.opentelemetry.semconv.NetworkAttributes;
-import io.opentelemetry.semconv.ServerAttributes;
-import io.opentelemetry.semconv.UrlAttributes;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.util.Collections;
@@ -23,8 +13,7 @@ import java.util.WeakHashMap;
 /** The span of each connection, from the first call that sends the request to the reading of the response. */
 final class ConnectionCalls {
 
-  private static final Tracer TRACER = GlobalOpenTelemetry.getTracer("dev.weft.http-url-connection");
-  private static final TextMapPropagator PROPAGATOR = GlobalOpenTelemetry.getPropagators().getTextMapPropagator();
+  private static final HttpClientSpans CLIENT_SPANS = new HttpClientSpans("dev.weft.http-url-connection");
   private static final TextMapSetter<HttpURLConnection> HEADERS = HttpURLConnection::setRequestProperty;
 
   /**
@@ -47,22 +36,14 @@ final class ConnectionCalls {
       return;
     }
     Context caller = Context.current();
-    if (ClientSpans.isInClientSpan(caller)) {
-      return;
-    }
-    String method = HttpConventions.requestMethod(connection.getRequestMethod());
     URL url = connection.getURL();
-    Span span = TRACER.spanBuilder(HttpConventions.spanName(method))
-        .setSpanKind(SpanKind.CLIENT)
-        .setParent(caller)
-        .setAttribute(HttpAttributes.HTTP_REQUEST_METHOD, method)
-        .setAttribute(UrlAttributes.URL_FULL, withoutCredentials(url))
-        .setAttribute(ServerAttributes.SERVER_ADDRESS, url.getHost())
-        .setAttribute(ServerAttributes.SERVER_PORT, (long) (url.getPort() != -1 ? url.getPort() : url.getDefaultPort()))
-        .setAttribute(NetworkAttributes.NETWORK_PROTOCOL_VERSION, "1.1")
-        .startSpan();
-    PROPAGATOR.inject(ClientSpans.markedAsClientSpan(caller.with(span)), connection, HEADERS);
-    SPANS.put(connection, span);
+    Span span = CLIENT_SPANS.start(caller, connection.getRequestMethod(),
+        HttpClientSpans.withoutUserInfo(url.toString(), url.getUserInfo()), url.getHost(),
+        url.getPort() != -1 ? url.getPort() : url.getDefaultPort());
+    if (span != null) {
+      CLIENT_SPANS.inject(CLIENT_SPANS.contextOf(caller, span), connection, HEADERS);
+      SPANS.put(connection, span);
+    }
   }
 
   static boolean enterResponse(HttpURLConnection connection) {
@@ -86,18 +67,9 @@ final class ConnectionCalls {
 
   private static void end(HttpURLConnection connection, Throwable thrown, int status) {
     Span span = SPANS.put(connection, ENDED);
-    if (span == null || span == ENDED) {
-      return;
+    if (span != null && span != ENDED) {
+      HttpClientSpans.end(span, status, "1.1", thrown);
     }
-    if (status > 0) {
-      span.setAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, (long) status);
-    }
-    if (status >= 400) {
-      SpanErrors.recordError(span, Integer.toString(status));
-    } else if (thrown != null) {
-      SpanErrors.recordException(span, thrown);
-    }
-    span.end();
   }
 
   private static int statusOf(HttpURLConnection connection) {
@@ -106,10 +78,5 @@ final class ConnectionCalls {
     } catch (Exception e) {
       return -1;
     }
-  }
-
-  private static String withoutCredentials(URL url) {
-    String full = url.toString();
-    return url.getUserInfo() == null ? full : full.replace(url.getUserInfo() + "@", "");
   }
 }

@@ -1,25 +1,16 @@
 package dev.weft.instrumentation.javahttpclient;
 
-import dev.weft.instrumentation.api.SpanErrors;
-import dev.weft.instrumentation.api.http.ClientSpans;
-import dev.weft.instrumentation.api.http.HttpConventions;
-import io.opentelemetry.api.GlobalOpenTelemetry;
+import dev.weft.instrumentation.api.http.HttpClientSpans;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
-import io.opentelemetry.semconv.HttpAttributes;
-import io.opentelemetry.semconv.NetworkAttributes;
-import io.opentelemetry.semconv.ServerAttributes;
-import io.opentelemetry.semconv.UrlAttributes;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * One client call: its span, the scope that makes it current while the call is made, and the caller's context.
@@ -27,8 +18,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ClientCall {
 
-  private static final Tracer TRACER = GlobalOpenTelemetry.getTracer("dev.weft.java-http-client");
-  private static final TextMapPropagator PROPAGATOR = GlobalOpenTelemetry.getPropagators().getTextMapPropagator();
+  private static final HttpClientSpans SPANS = new HttpClientSpans("dev.weft.java-http-client");
   private static final TextMapSetter<HttpRequest.Builder> HEADERS = (request, name, value) ->
       request.setHeader(name, value);
 
@@ -36,34 +26,24 @@ final class ClientCall {
   private final Context caller;
   private final Scope scope;
 
-  private ClientCall(Span span, Context caller, Context context) {
+  private ClientCall(Span span, Context caller, Context call) {
     this.span = span;
     this.caller = caller;
-    this.scope = context.makeCurrent();
+    this.scope = call.makeCurrent();
   }
 
   static Object[] start(HttpRequest request) {
     Context caller = Context.current();
-    if (ClientSpans.isInClientSpan(caller)) {
+    URI uri = request.uri();
+    Span span = SPANS.start(caller, request.method(),
+        HttpClientSpans.withoutUserInfo(uri.toString(), uri.getRawUserInfo()), uri.getHost(), port(uri));
+    if (span == null) {
       return new Object[] {request, null};
     }
-    String method = HttpConventions.requestMethod(request.method());
-    URI uri = request.uri();
-    Span span = TRACER.spanBuilder(HttpConventions.spanName(method))
-        .setSpanKind(SpanKind.CLIENT)
-        .setParent(caller)
-        .setAttribute(HttpAttributes.HTTP_REQUEST_METHOD, method)
-        .setAttribute(UrlAttributes.URL_FULL, withoutCredentials(uri))
-        .setAttribute(ServerAttributes.SERVER_ADDRESS, uri.getHost())
-        .setAttribute(ServerAttributes.SERVER_PORT, (long) port(uri))
-        .startSpan();
-    if (method == HttpConventions.OTHER_METHOD) {
-      span.setAttribute(HttpAttributes.HTTP_REQUEST_METHOD_ORIGINAL, request.method());
-    }
-    Context context = ClientSpans.markedAsClientSpan(caller.with(span));
+    Context call = SPANS.contextOf(caller, span);
     HttpRequest.Builder traced = copyOf(request);
-    PROPAGATOR.inject(context, traced, HEADERS);
-    return new Object[] {traced.build(), new ClientCall(span, caller, context)};
+    SPANS.inject(call, traced, HEADERS);
+    return new Object[] {traced.build(), new ClientCall(span, caller, call)};
   }
 
   static void end(Object[] started, HttpResponse<?> response, Throwable thrown) {
@@ -104,26 +84,14 @@ final class ClientCall {
   }
 
   private void finish(HttpResponse<?> response, Throwable thrown) {
-    if (response != null) {
-      int status = response.statusCode();
-      span.setAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, (long) status);
-      span.setAttribute(NetworkAttributes.NETWORK_PROTOCOL_VERSION,
-          response.version() == HttpClient.Version.HTTP_2 ? "2" : "1.1");
-      if (status >= 400) {
-        SpanErrors.recordError(span, Integer.toString(status));
-      }
+    if (response == null) {
+      // async failures arrive wrapped in a CompletionException; the cause is what failed
+      Throwable cause = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
+      HttpClientSpans.end(span, -1, null, cause);
+    } else {
+      HttpClientSpans.end(span, response.statusCode(),
+          response.version() == HttpClient.Version.HTTP_2 ? "2" : "1.1", thrown);
     }
-    if (thrown != null) {
-      SpanErrors.recordException(span, unwrapped(thrown));
-    }
-    span.end();
-  }
-
-  /** Async failures arrive wrapped in a CompletionException; the cause is what failed. */
-  private static Throwable unwrapped(Throwable thrown) {
-    return thrown instanceof java.util.concurrent.CompletionException && thrown.getCause() != null
-        ? thrown.getCause()
-        : thrown;
   }
 
   /** A builder for the same request; works on Java 11, which lacks {@code HttpRequest.newBuilder(request, filter)}. */
@@ -142,11 +110,5 @@ final class ClientCall {
       return uri.getPort();
     }
     return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-  }
-
-  /** {@code url.full} never carries a user name or password. */
-  private static String withoutCredentials(URI uri) {
-    String full = uri.toString();
-    return uri.getRawUserInfo() == null ? full : full.replace(uri.getRawUserInfo() + "@", "");
   }
 }

@@ -5,49 +5,22 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.weft.instrumentation.api.InstrumentationModule;
-import dev.weft.instrumentation.api.Requirement;
+import dev.weft.instrumentation.api.JdkClassModule;
 import dev.weft.instrumentation.api.TypeInstrumentation;
 import java.util.List;
 
-/** Client spans for {@code java.net.http.HttpClient}. */
-public final class JavaHttpClientModule extends InstrumentationModule {
+/** Client spans for {@code java.net.http.HttpClient}, on its one implementation class. */
+public final class JavaHttpClientModule extends JdkClassModule {
 
-  private static final String IMPLEMENTATION = "jdk/internal/net/http/HttpClientImpl";
   private static final String ADVICE = "dev.weft.instrumentation.javahttpclient.";
 
   public JavaHttpClientModule() {
-    super("java-http-client");
-  }
-
-  @Override
-  public String supportedVersions() {
-    return "java.net.http.HttpClient of Java 11 and newer";
-  }
-
-  @Override
-  public List<String> jdkTypes() {
-    return List.of(IMPLEMENTATION);
-  }
-
-  @Override
-  public boolean mayApplyTo(String internalName) {
-    return internalName.equals(IMPLEMENTATION);
-  }
-
-  @Override
-  public String markerClass() {
-    return "java.net.http.HttpClient";
-  }
-
-  @Override
-  public List<Requirement> requirements() {
-    return List.of(Requirement.type(IMPLEMENTATION.replace('/', '.')));
+    super("java-http-client", "jdk/internal/net/http/HttpClientImpl", "java.net.http.HttpClient");
   }
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return List.of(TypeInstrumentation.forTypes(named(IMPLEMENTATION.replace('/', '.')))
+    return List.of(TypeInstrumentation.forTypes(named(implementationName()))
         .advise(isPublic().and(named("send")).and(takesArguments(2))
                 .and(takesArgument(0, named("java.net.http.HttpRequest"))),
             ADVICE + "SendAdvice")
