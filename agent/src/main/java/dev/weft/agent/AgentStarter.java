@@ -41,7 +41,7 @@ public final class AgentStarter {
     instrumentation.addTransformer(transformer, attachedLate);
 
     TracingGate tracingGate = new TracingGate();
-    Thread init = startDaemon("weft-init", () -> {
+    Thread init = daemon("weft-init", () -> {
       try {
         ModuleAdviceLinker.install(agentLoader, modules, tracingGate);
         transformer.settle(
@@ -58,15 +58,15 @@ public final class AgentStarter {
       tracingGate.settle(TracingSetup.start());
       AgentLog.debug("SDK ready " + (System.nanoTime() - startedAt) / 1_000_000 + " ms after premain began");
     });
-    transformer.initializedBy(init);
+    transformer.initializedBy(init); // before it runs: it must never wait for itself
+    init.start();
     AgentLog.debug("premain took " + (System.nanoTime() - startedAt) / 1_000_000 + " ms");
   }
 
-  /** A thread of the agent's that must not keep the JVM alive. */
-  private static Thread startDaemon(String name, Runnable work) {
+  /** A thread of the agent's that must not keep the JVM alive; not started yet. */
+  private static Thread daemon(String name, Runnable work) {
     Thread thread = new Thread(work, name);
     thread.setDaemon(true);
-    thread.start();
     return thread;
   }
 

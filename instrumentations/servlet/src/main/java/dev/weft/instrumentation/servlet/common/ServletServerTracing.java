@@ -62,6 +62,7 @@ public final class ServletServerTracing<REQ, RES> {
     String rawMethod = access.method(request);
     String method = HttpConventions.requestMethod(rawMethod);
     Context parent = propagator.extract(current, request, headers);
+    String peerAddress = access.remoteAddress(request);
     SpanBuilder builder = tracer.spanBuilder(HttpConventions.spanName(method))
         .setSpanKind(SpanKind.SERVER)
         .setParent(parent)
@@ -70,9 +71,9 @@ public final class ServletServerTracing<REQ, RES> {
         .setAttribute(UrlAttributes.URL_PATH, access.requestUri(request))
         .setAttribute(ServerAttributes.SERVER_ADDRESS, access.serverName(request))
         .setAttribute(ServerAttributes.SERVER_PORT, (long) access.serverPort(request))
-        .setAttribute(NetworkAttributes.NETWORK_PEER_ADDRESS, access.remoteAddress(request))
+        .setAttribute(NetworkAttributes.NETWORK_PEER_ADDRESS, peerAddress)
         .setAttribute(NetworkAttributes.NETWORK_PEER_PORT, (long) access.remotePort(request))
-        .setAttribute(ClientAttributes.CLIENT_ADDRESS, clientAddress(request))
+        .setAttribute(ClientAttributes.CLIENT_ADDRESS, clientAddress(request, peerAddress))
         .setAttribute(NetworkAttributes.NETWORK_PROTOCOL_VERSION,
             HttpConventions.protocolVersion(access.protocol(request)));
     if (method == HttpConventions.OTHER_METHOD) {
@@ -92,7 +93,7 @@ public final class ServletServerTracing<REQ, RES> {
   }
 
   /** The original client: the first {@code X-Forwarded-For} entry when a proxy set one, else the peer. */
-  private String clientAddress(REQ request) {
+  private String clientAddress(REQ request, String peerAddress) {
     String forwarded = access.header(request, "X-Forwarded-For");
     if (forwarded != null) {
       int comma = forwarded.indexOf(',');
@@ -101,7 +102,7 @@ public final class ServletServerTracing<REQ, RES> {
         return first;
       }
     }
-    return access.remoteAddress(request);
+    return peerAddress;
   }
 
   /** Called on exit from every instrumented method, with what {@link #enter} returned. */
