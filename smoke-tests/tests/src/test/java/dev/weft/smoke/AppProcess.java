@@ -1,6 +1,7 @@
 package dev.weft.smoke;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 
 /**
  * A smoke-test application in its own JVM, started with {@code -javaagent:} the built agent jar, on the JDK named
@@ -38,8 +40,25 @@ final class AppProcess implements AutoCloseable {
 
   /** A builder for the application whose main class is {@code dev.weft.smoke.apps.<simpleName>}. */
   static Builder app(String simpleName) {
-    return new Builder(List.of("-cp", APPS.resolve("classes") + java.io.File.pathSeparator
-        + readClasspath(), "dev.weft.smoke.apps." + simpleName));
+    return app(simpleName, readClasspath());
+  }
+
+  /**
+   * Like {@link #app(String)}, with the oldest supported kafka-clients (the apps' build copies it to kafka-oldest/)
+   * in place of the newest.
+   */
+  static Builder appWithOldestKafkaClients(String simpleName) throws IOException {
+    Path oldest;
+    try (var jars = Files.list(APPS.resolve("kafka-oldest"))) {
+      oldest = jars.findFirst().orElseThrow();
+    }
+    String newest = "[^" + File.pathSeparator + "]*kafka-clients-[^" + File.pathSeparator + "]*\\.jar";
+    return app(simpleName, readClasspath().replaceAll(newest, Matcher.quoteReplacement(oldest.toString())));
+  }
+
+  private static Builder app(String simpleName, String libraries) {
+    return new Builder(List.of("-cp", APPS.resolve("classes") + File.pathSeparator + libraries,
+        "dev.weft.smoke.apps." + simpleName));
   }
 
   /** A builder for an executable jar. */

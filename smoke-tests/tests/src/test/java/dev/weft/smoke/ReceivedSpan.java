@@ -25,16 +25,21 @@ record ReceivedSpan(Span span, Map<String, Object> resource) {
   }
 
   String traceId() {
-    return HexFormat.of().formatHex(span.getTraceId().toByteArray());
+    return hex(span.getTraceId());
   }
 
   String spanId() {
-    return HexFormat.of().formatHex(span.getSpanId().toByteArray());
+    return hex(span.getSpanId());
   }
 
   /** The parent span's id, or the empty string for a root span. */
   String parentSpanId() {
-    return HexFormat.of().formatHex(span.getParentSpanId().toByteArray());
+    return hex(span.getParentSpanId());
+  }
+
+  /** A trace or span id as the W3C headers write it. */
+  static String hex(com.google.protobuf.ByteString id) {
+    return HexFormat.of().formatHex(id.toByteArray());
   }
 
   Map<String, Object> attributes() {

@@ -31,6 +31,7 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
  *       JDK's HttpClient ({@code send}, {@code sendAsync}), or {@code /chain/url-connection} with
  *       HttpURLConnection; answer 502 when that call fails.
  *       {@code /chain/jdk-async-then-okhttp} makes the OkHttp call in a stage that depends on the async one.</li>
+ *   <li>{@code /kafka/send}, {@code /kafka/send-twice}: see {@link KafkaSendServlet}</li>
  * </ul>
  */
 public final class TomcatApp {
@@ -94,6 +95,7 @@ public final class TomcatApp {
     });
 
     add(context, "/chain/*", new Chain());
+    add(context, "/kafka/*", new KafkaSendServlet());
 
     FilterDef filter = new FilterDef();
     filter.setFilterName("passThrough");

@@ -1,0 +1,67 @@
+package dev.weft.instrumentation.kafka;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+
+/**
+ * What names a Kafka client in its spans: {@code messaging.client.id} and, for consumers,
+ * {@code messaging.consumer.group.name}. The clients do not expose their client id (Kafka generates one when none
+ * is configured), but every metric of a client carries it as a tag, so it is read from there once per client.
+ */
+final class ClientIdentity {
+
+  static final ClientIdentity UNKNOWN = new ClientIdentity(null, null);
+
+  private static final Map<Object, ClientIdentity> BY_CLIENT = Collections.synchronizedMap(new WeakHashMap<>());
+
+  final String clientId;
+  /** {@code null} for producers and for consumers without a group. */
+  final String consumerGroup;
+
+  private ClientIdentity(String clientId, String consumerGroup) {
+    this.clientId = clientId;
+    this.consumerGroup = consumerGroup;
+  }
+
+  static ClientIdentity ofProducer(Producer<?, ?> producer) {
+    ClientIdentity identity = BY_CLIENT.get(producer);
+    if (identity == null) {
+      identity = new ClientIdentity(clientId(producer.metrics()), null);
+      BY_CLIENT.put(producer, identity);
+    }
+    return identity;
+  }
+
+  static ClientIdentity ofConsumer(KafkaConsumer<?, ?> consumer) {
+    ClientIdentity identity = BY_CLIENT.get(consumer);
+    if (identity == null) {
+      identity = new ClientIdentity(clientId(consumer.metrics()), consumerGroup(consumer));
+      BY_CLIENT.put(consumer, identity);
+    }
+    return identity;
+  }
+
+  private static String clientId(Map<MetricName, ? extends Metric> metrics) {
+    for (MetricName name : metrics.keySet()) {
+      String clientId = name.tags().get("client-id");
+      if (clientId != null) {
+        return clientId;
+      }
+    }
+    return null;
+  }
+
+  private static String consumerGroup(KafkaConsumer<?, ?> consumer) {
+    try {
+      return consumer.groupMetadata().groupId();
+    } catch (RuntimeException noGroup) {
+      // a consumer without group.id refuses to tell its group metadata
+      return null;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.weft.instrumentation.kafka;
+
+import java.util.Iterator;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Iterates consumed records for the application: each record handed out by {@link #next()} is being processed
+ * until the application asks for the next one (or whether there is one), which ends it.
+ */
+final class TracingRecordIterator<K, V> implements Iterator<ConsumerRecord<K, V>> {
+
+  private final Iterator<ConsumerRecord<K, V>> records;
+  private final ClientIdentity consumer;
+  private RecordProcessing current;
+
+  TracingRecordIterator(Iterator<ConsumerRecord<K, V>> records, ClientIdentity consumer) {
+    this.records = records;
+    this.consumer = consumer;
+  }
+
+  @Override
+  public boolean hasNext() {
+    endCurrent();
+    return records.hasNext();
+  }
+
+  @Override
+  public ConsumerRecord<K, V> next() {
+    endCurrent();
+    ConsumerRecord<K, V> record = records.next();
+    current = RecordProcessing.start(record, consumer);
+    return record;
+  }
+
+  @Override
+  public void remove() {
+    records.remove();
+  }
+
+  private void endCurrent() {
+    if (current != null) {
+      current.end();
+      current = null;
+    }
+  }
+}
