@@ -3,6 +3,7 @@ package dev.weft.agent;
 import dev.weft.instrumentation.api.InstrumentationModule;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ final class DeferredTransformer implements ClassFileTransformer {
 
   private final IgnoredTypes ignoredTypes;
   private final List<InstrumentationModule> modules;
+  private final ClassReferences usedClasses;
   private final CountDownLatch settled = new CountDownLatch(1);
   private final AtomicBoolean lateWarned = new AtomicBoolean();
   private volatile ClassFileTransformer delegate;
@@ -30,6 +32,11 @@ final class DeferredTransformer implements ClassFileTransformer {
   DeferredTransformer(IgnoredTypes ignoredTypes, List<InstrumentationModule> modules) {
     this.ignoredTypes = ignoredTypes;
     this.modules = modules;
+    List<String> used = new ArrayList<>();
+    for (InstrumentationModule module : modules) {
+      used.addAll(module.usedClasses());
+    }
+    this.usedClasses = new ClassReferences(used);
   }
 
   /** The thread that builds the delegate; it never waits for itself. */
@@ -56,22 +63,35 @@ final class DeferredTransformer implements ClassFileTransformer {
     return false;
   }
 
+  /** A candidate by name, or a class that refers to a class some module rewrites the users of. */
+  private boolean isCandidate(ClassLoader loader, String internalName, byte[] classFile) {
+    if (isCandidate(loader, internalName)) {
+      return true;
+    }
+    return internalName != null && !usedClasses.isEmpty() && !ignoredTypes.ignored(loader, internalName)
+        && usedClasses.refersToAny(classFile);
+  }
+
   @Override
   public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-    if (!isCandidate(loader, className) || Thread.currentThread() == initThread || !awaitSettled(className)) {
+    if (!isCandidate(loader, className, classfileBuffer) || Thread.currentThread() == initThread
+        || !awaitSettled(className)) {
       return null;
     }
     ClassFileTransformer transformer = delegate;
     if (transformer == null) {
       return null;
     }
+    ClassReferences.beingTransformed(classfileBuffer);
     try {
       return transformer.transform(module, loader, className, classBeingRedefined, protectionDomain,
           classfileBuffer);
     } catch (Throwable t) {
       AgentLog.debug("could not transform " + className + ": " + t);
       return null;
+    } finally {
+      ClassReferences.transformed();
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.weft.agent;
 
+import static net.bytebuddy.matcher.ElementMatchers.any;
+
 import dev.weft.bootstrap.IndyBootstrap;
 import dev.weft.instrumentation.api.InstrumentationModule;
 import dev.weft.instrumentation.api.TypeInstrumentation;
@@ -8,8 +10,10 @@ import java.lang.instrument.Instrumentation;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.ClassFileVersion;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
@@ -53,6 +57,13 @@ final class InstrumentationInstaller {
     for (InstrumentationModule module : modules) {
       ModuleApplicability applicability = new ModuleApplicability(module);
       for (TypeInstrumentation type : module.typeInstrumentations()) {
+        if (type.loopExits() != null) {
+          AsmVisitorWrapper loopExits = new AsmVisitorWrapper.ForDeclaredMethods().method(any(), type.loopExits());
+          builder = builder.type(usersOf(type), applicability)
+              .transform((typeBuilder, typeDescription, loader, javaModule, protectionDomain) ->
+                  typeBuilder.visit(loopExits));
+          continue;
+        }
         AgentBuilder.Transformer.ForAdvice transformer = new AgentBuilder.Transformer.ForAdvice(adviceMapping)
             .include(agentLoader);
         for (TypeInstrumentation.MethodAdvice advice : type.advice()) {
@@ -62,6 +73,16 @@ final class InstrumentationInstaller {
       }
     }
     return builder.makeRaw();
+  }
+
+  /**
+   * Classes that refer to the type instrumentation's used class and match its matcher. Classes compiled for Java 6
+   * or older cannot hold the {@code invokedynamic} the rewrite adds.
+   */
+  private static ElementMatcher<TypeDescription> usersOf(TypeInstrumentation type) {
+    return candidate -> candidate.getClassFileVersion() != null
+        && candidate.getClassFileVersion().isAtLeast(ClassFileVersion.JAVA_V7)
+        && type.types().matches(candidate) && ClassReferences.transformedClassRefersTo(type.usedClass());
   }
 
   /** The module's name test, then the type instrumentation's matcher. */

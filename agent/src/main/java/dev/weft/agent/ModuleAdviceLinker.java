@@ -45,8 +45,8 @@ final class ModuleAdviceLinker implements AdviceLinker {
     for (InstrumentationModule module : modules) {
       loaders.put(module, new WeakHashMap<>());
       for (TypeInstrumentation type : module.typeInstrumentations()) {
-        for (TypeInstrumentation.MethodAdvice advice : type.advice()) {
-          moduleByAdvice.put(advice.adviceClassName(), module);
+        for (String linked : type.linkedClassNames()) {
+          moduleByAdvice.put(linked, module);
         }
       }
     }

@@ -41,6 +41,15 @@ public abstract class InstrumentationModule {
     return List.of();
   }
 
+  /**
+   * Internal names of library classes whose users (any class whose constant pool names one) the module rewrites
+   * with a {@link TypeInstrumentation#forLoopsOfUsersOf} instrumentation. Checked on the class file bytes of every
+   * class the name test rejects, so keep it empty unless needed.
+   */
+  public List<String> usedClasses() {
+    return List.of();
+  }
+
   /** A class whose presence in a class loader says the library is there at all. */
   public abstract String markerClass();
 

@@ -35,13 +35,30 @@ public final class TypeInstrumentation {
 
   private final ElementMatcher<? super TypeDescription> types;
   private final List<MethodAdvice> advice = new ArrayList<>();
+  private final String usedClass;
+  private final IteratorLoopExits loopExits;
+  private final String helperClassName;
 
-  private TypeInstrumentation(ElementMatcher<? super TypeDescription> types) {
+  private TypeInstrumentation(ElementMatcher<? super TypeDescription> types, String usedClass,
+      IteratorLoopExits loopExits, String helperClassName) {
     this.types = types;
+    this.usedClass = usedClass;
+    this.loopExits = loopExits;
+    this.helperClassName = helperClassName;
   }
 
   public static TypeInstrumentation forTypes(ElementMatcher<? super TypeDescription> types) {
-    return new TypeInstrumentation(types);
+    return new TypeInstrumentation(types, null, null, null);
+  }
+
+  /**
+   * The classes that refer to {@code usedClass} (one of the module's {@link InstrumentationModule#usedClasses()})
+   * and match {@code types}: their iterator loops are rewritten by {@link IteratorLoopExits} to call
+   * {@code loopLeft} on the helper class.
+   */
+  public static TypeInstrumentation forLoopsOfUsersOf(String usedClass, ElementMatcher<? super TypeDescription> types,
+      String helperClassName) {
+    return new TypeInstrumentation(types, usedClass, new IteratorLoopExits(helperClassName), helperClassName);
   }
 
   /**
@@ -60,5 +77,27 @@ public final class TypeInstrumentation {
 
   public List<MethodAdvice> advice() {
     return Collections.unmodifiableList(advice);
+  }
+
+  /** For {@link #forLoopsOfUsersOf}: the internal name of the class the rewritten classes refer to; else null. */
+  public String usedClass() {
+    return usedClass;
+  }
+
+  /** For {@link #forLoopsOfUsersOf}: the rewrite of the users' loops; else null. */
+  public IteratorLoopExits loopExits() {
+    return loopExits;
+  }
+
+  /** The module classes the instrumented code calls through {@code invokedynamic}: advice and helper classes. */
+  public List<String> linkedClassNames() {
+    List<String> names = new ArrayList<>();
+    for (MethodAdvice each : advice) {
+      names.add(each.adviceClassName());
+    }
+    if (helperClassName != null) {
+      names.add(helperClassName);
+    }
+    return names;
   }
 }

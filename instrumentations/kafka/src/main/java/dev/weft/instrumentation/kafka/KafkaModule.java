@@ -2,6 +2,8 @@ package dev.weft.instrumentation.kafka;
 
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -32,6 +34,12 @@ public final class KafkaModule extends InstrumentationModule {
   public boolean mayApplyTo(String internalName) {
     return internalName.startsWith("org/apache/kafka/clients/")
         && (internalName.equals(PRODUCER) || internalName.equals(CONSUMER) || internalName.equals(RECORDS));
+  }
+
+  /** Application classes that loop over polled records, whose loops may be left by {@code break}. */
+  @Override
+  public List<String> usedClasses() {
+    return List.of(RECORDS);
   }
 
   @Override
@@ -67,6 +75,7 @@ public final class KafkaModule extends InstrumentationModule {
             .advise(isPublic().and(named("iterator")).and(takesArguments(0)), ADVICE + "RecordsIteratorAdvice")
             .advise(isPublic().and(named("records")).and(takesArgument(0, String.class)),
                 ADVICE + "RecordsOfTopicAdvice")
-            .advise(isPublic().and(named("records")).and(returns(List.class)), ADVICE + "RecordsOfPartitionAdvice"));
+            .advise(isPublic().and(named("records")).and(returns(List.class)), ADVICE + "RecordsOfPartitionAdvice"),
+        TypeInstrumentation.forLoopsOfUsersOf(RECORDS, not(nameStartsWith("org.apache.kafka.")), ADVICE + "LoopExits"));
   }
 }

@@ -24,9 +24,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * The application handling one consumed record: a {@code process {topic}} CONSUMER span, the child of the
  * producer's context from the record's headers, current on the handling thread until {@link #end()}.
  *
- * <p>At most one is open per thread. Whatever ends the handling of a record (the loop asking for the next one,
- * the next poll, closing the consumer) ends it, so a loop left by {@code break} or an exception leaves nothing
- * open past the consumer's next call.
+ * <p>Whatever ends the handling of a record ends it: the loop asking for the next record (or whether there is
+ * one), the loop left by {@code break} or {@code return} (see {@link LoopExits}), and, for a loop left by an
+ * exception or an iterator abandoned, the consumer's next poll or its closing on that thread.
  */
 final class RecordProcessing {
 

@@ -1,13 +1,14 @@
 package dev.weft.instrumentation.kafka;
 
+import dev.weft.instrumentation.api.LoopScope;
 import java.util.Iterator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Iterates consumed records for the application: each record handed out by {@link #next()} is being processed
- * until the application asks for the next one (or whether there is one), which ends it.
+ * until the application asks for the next one (or whether there is one), or leaves the loop, which ends it.
  */
-final class TracingRecordIterator<K, V> implements Iterator<ConsumerRecord<K, V>> {
+final class TracingRecordIterator<K, V> implements Iterator<ConsumerRecord<K, V>>, LoopScope {
 
   private final Iterator<ConsumerRecord<K, V>> records;
   private final ClientIdentity consumer;
@@ -30,6 +31,11 @@ final class TracingRecordIterator<K, V> implements Iterator<ConsumerRecord<K, V>
     ConsumerRecord<K, V> record = records.next();
     current = RecordProcessing.start(record, consumer);
     return record;
+  }
+
+  @Override
+  public void loopLeft() {
+    endCurrent();
   }
 
   @Override
