@@ -1,0 +1,45 @@
+package dev.weft.benchmarks.harness;
+
+import java.nio.file.Files;
+
+/**
+ * Runs every benchmark and writes the report: {@code java -jar weft-bench-harness.jar [--quick]} from the
+ * repository root, as {@code benchmarks/run.sh} does. The JDK running it is the JDK under test.
+ */
+public final class Main {
+
+  private static final double MEGABYTE = 1024 * 1024;
+
+  private Main() {}
+
+  public static void main(String[] arguments) throws Exception {
+    Settings settings = Settings.fromArguments(arguments);
+    Artifacts.checkBuilt();
+    Files.createDirectories(Artifacts.WORK_DIRECTORY);
+    // whatever stops the harness, no application, wrk or JMH fork outlives it
+    Runtime.getRuntime().addShutdownHook(new Thread(() ->
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly)));
+
+    Results results = new Results();
+    try (SpanSink sink = SpanSink.start()) {
+      new StartupBenchmark(settings, sink, results).run();
+      ServletBenchmark servlet = new ServletBenchmark(settings, sink, new Wrk(Artifacts.WORK_DIRECTORY), results);
+      for (int round = 1; round <= settings.rounds; round++) {
+        for (Agent agent : Agent.values()) {
+          servlet.run(round, agent);
+        }
+      }
+    }
+    new JmhBenchmarks(settings, results).run();
+    for (Agent agent : new Agent[] {Agent.WEFT, Agent.OPENTELEMETRY}) {
+      results.add(Section.FOOTPRINT, Quantity.JAR_SIZE, agent, Files.size(agent.jar) / MEGABYTE);
+    }
+
+    String report = new Report(settings, results).markdown();
+    Files.writeString(settings.output, report);
+    System.out.println();
+    System.out.print(report);
+    System.out.println();
+    System.out.println("written to " + settings.output);
+  }
+}

@@ -1,0 +1,47 @@
+package dev.weft.benchmarks.harness;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+
+/** A Linux process's CPU time and peak resident memory, read from {@code /proc}. */
+final class ProcStat {
+
+  private static final long CLOCK_TICKS_PER_SECOND = clockTicksPerSecond();
+
+  private ProcStat() {}
+
+  /** User plus system CPU time of all the process's threads so far ({@code utime + stime} of /proc/PID/stat). */
+  static long cpuNanos(long pid) throws IOException {
+    String stat = Files.readString(Paths.get("/proc", Long.toString(pid), "stat"));
+    // the command name, in parentheses, may hold spaces: count fields from after its closing parenthesis
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // fields 14 and 15 of the whole line
+    return ticks * 1_000_000_000L / CLOCK_TICKS_PER_SECOND;
+  }
+
+  /** The most resident memory the process has held ({@code VmHWM} of /proc/PID/status). */
+  static long peakResidentBytes(long pid) throws IOException {
+    for (String line : Files.readAllLines(Paths.get("/proc", Long.toString(pid), "status"))) {
+      if (line.startsWith("VmHWM:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+      }
+    }
+    throw new IOException("no VmHWM in /proc/" + pid + "/status");
+  }
+
+  private static long clockTicksPerSecond() {
+    try {
+      Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+      String ticks = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+      getconf.waitFor();
+      return Long.parseLong(ticks);
+    } catch (IOException | NumberFormatException e) {
+      throw new IllegalStateException("cannot read the clock tick rate with getconf CLK_TCK", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

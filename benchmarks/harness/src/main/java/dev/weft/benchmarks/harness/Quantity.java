@@ -1,0 +1,23 @@
+package dev.weft.benchmarks.harness;
+
+/** What a row of the report measures, with its unit and how many decimals it deserves. */
+enum Quantity {
+  HELLO_WORLD_WALL("hello-world `main`, wall time (ms)", 0),
+  FIRST_ANSWER("servlet app, launch to first answer (ms)", 0),
+  SPANS_PER_REQUEST("spans delivered per request", 2),
+  THROUGHPUT("throughput (requests/s)", 0),
+  LATENCY_P50("latency p50 (ms)", 2),
+  LATENCY_P99("latency p99 (ms)", 2),
+  CPU_PER_REQUEST("CPU time per request (µs)", 1),
+  ALLOCATED_PER_REQUEST("allocated per request (KB)", 1),
+  PEAK_RSS("servlet app peak RSS (MB)", 0),
+  JAR_SIZE("agent jar (MB)", 1);
+
+  final String label;
+  final int decimals;
+
+  Quantity(String label, int decimals) {
+    this.label = label;
+    this.decimals = decimals;
+  }
+}

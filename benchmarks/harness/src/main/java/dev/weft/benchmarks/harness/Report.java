@@ -1,0 +1,148 @@
+package dev.weft.benchmarks.harness;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/** The results as Markdown: the machine and versions, the overhead table, and the micro-benchmarks. */
+final class Report {
+
+  private static final String NOTHING = "–";
+
+  private final Settings settings;
+  private final Results results;
+  private final StringBuilder markdown = new StringBuilder();
+
+  Report(Settings settings, Results results) {
+    this.settings = settings;
+    this.results = results;
+  }
+
+  String markdown() throws IOException, InterruptedException {
+    line("# Weft overhead");
+    line("");
+    if (settings.quick) {
+      line("**Quick run** (`benchmarks/run.sh --quick`): short loads and few rounds, to check the harness; "
+          + "not figures to quote.");
+      line("");
+    }
+    line(String.format("Measured on %s by `benchmarks/run.sh%s`. Each cell: the median of %d interleaved rounds "
+            + "(%d for the hello-world start-up), then (min–max). The \"vs none\" columns: the median of each "
+            + "round's ratio to the same round without an agent, (min–max) of those ratios, and the median "
+            + "difference. What each figure means: README.md, section Overhead.",
+        LocalDate.now(), settings.quick ? " --quick" : "", settings.rounds, settings.helloWorldRuns));
+    line("");
+    for (String machine : Machine.describe()) {
+      line("- " + machine);
+    }
+    line("");
+    overheadTable();
+    microBenchmarkTables();
+    if (!results.warnings.isEmpty()) {
+      line("");
+      line("Warnings:");
+      line("");
+      for (String warning : results.warnings) {
+        line("- " + warning);
+      }
+    }
+    return markdown.toString();
+  }
+
+  private void overheadTable() {
+    line("| | " + Agent.NONE.label + " | " + Agent.WEFT.label + " | Weft vs none | " + Agent.OPENTELEMETRY.label
+        + " | OpenTelemetry vs none | Weft target |");
+    line("|---|---:|---:|---:|---:|---:|---|");
+    for (Section section : Section.values()) {
+      line("| **" + section.title(settings) + "** | | | | | | |");
+      for (Quantity quantity : results.quantities(section)) {
+        String label = quantity == Quantity.SPANS_PER_REQUEST
+            ? quantity.label + " (" + section.spansPerRequest + " expected)"
+            : quantity.label;
+        line("| " + label + " | " + values(section, quantity, Agent.NONE)
+            + " | " + values(section, quantity, Agent.WEFT) + " | " + versusNone(section, quantity, Agent.WEFT)
+            + " | " + values(section, quantity, Agent.OPENTELEMETRY)
+            + " | " + versusNone(section, quantity, Agent.OPENTELEMETRY)
+            + " | " + target(section, quantity) + " |");
+      }
+    }
+  }
+
+  private void microBenchmarkTables() {
+    line("");
+    line("Micro-benchmarks (JMH, ns per operation ± 99.9% confidence half-width). The OpenTelemetry SDK's hot "
+        + "paths, called directly (Weft ships this SDK):");
+    line("");
+    line("| Benchmark | ns/op |");
+    line("|---|---:|");
+    results.sdkBenchmarks.forEach((name, score) -> line("| `" + name + "` | " + score(score) + " |"));
+    line("");
+    line("Advice dispatch: an empty `javax.servlet.Filter.doFilter` called with a request that is not an HTTP "
+        + "request, so the servlet advice is entered and left but has nothing to trace:");
+    line("");
+    line("| | " + Agent.NONE.label + " | " + Agent.WEFT.label + " | " + Agent.OPENTELEMETRY.label + " |");
+    line("|---|---:|---:|---:|");
+    line("| `AdviceDispatchBenchmark.emptyFilter`, ns/op | " + score(results.adviceDispatch.get(Agent.NONE))
+        + " | " + score(results.adviceDispatch.get(Agent.WEFT))
+        + " | " + score(results.adviceDispatch.get(Agent.OPENTELEMETRY)) + " |");
+  }
+
+  private String values(Section section, Quantity quantity, Agent agent) {
+    List<Double> values = results.get(section, quantity, agent);
+    if (values.isEmpty()) {
+      return NOTHING;
+    }
+    String median = number(Samples.median(values), quantity.decimals);
+    return values.size() == 1
+        ? median
+        : median + " (" + number(Samples.min(values), quantity.decimals) + "–"
+            + number(Samples.max(values), quantity.decimals) + ")";
+  }
+
+  private String versusNone(Section section, Quantity quantity, Agent agent) {
+    List<Double> none = results.get(section, quantity, Agent.NONE);
+    List<Double> values = results.get(section, quantity, agent);
+    if (none.isEmpty() || none.size() != values.size()) {
+      return NOTHING;
+    }
+    List<Double> ratios = Samples.ratios(values, none);
+    String difference = String.format(Locale.ROOT, "%+,." + quantity.decimals + "f",
+        Samples.median(Samples.differences(values, none)));
+    return number(Samples.median(ratios), 2) + "x (" + number(Samples.min(ratios), 2) + "–"
+        + number(Samples.max(ratios), 2) + "), " + difference;
+  }
+
+  /** The targets for Weft; the figures are measured, never asserted. */
+  private static String target(Section section, Quantity quantity) {
+    if (quantity == Quantity.SPANS_PER_REQUEST) {
+      return "all: " + section.spansPerRequest;
+    }
+    switch (section) {
+      case START_UP:
+        return quantity == Quantity.HELLO_WORLD_WALL ? "≤ +200 ms" : "";
+      case CHAIN_SATURATED:
+        return quantity == Quantity.THROUGHPUT ? "≥ 0.95x" : quantity == Quantity.CPU_PER_REQUEST ? "≤ 1.08x" : "";
+      case CHAIN_FIXED_RATE:
+        return quantity == Quantity.CPU_PER_REQUEST ? "≤ 1.08x" : "";
+      case FOOTPRINT:
+        return quantity == Quantity.PEAK_RSS ? "≤ +40 MB" : quantity == Quantity.JAR_SIZE ? "≤ 8 MB" : "";
+      default:
+        return "";
+    }
+  }
+
+  private static String score(JmhScore score) {
+    return Double.isNaN(score.error)
+        ? number(score.nanos, 2)
+        : number(score.nanos, 2) + " ± " + number(score.error, 2);
+  }
+
+  private static String number(double value, int decimals) {
+    return String.format(Locale.ROOT, "%,." + decimals + "f", value);
+  }
+
+  private void line(String text) {
+    markdown.append(text).append('\n');
+  }
+}

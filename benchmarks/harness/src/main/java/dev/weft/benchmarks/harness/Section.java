@@ -1,0 +1,41 @@
+package dev.weft.benchmarks.harness;
+
+import java.time.Duration;
+
+/** A group of rows in the report: start-up, each load phase of the servlet application, and footprint. */
+enum Section {
+  START_UP(0),
+  CHAIN_SATURATED(3),
+  HELLO_SATURATED(1),
+  CHAIN_FIXED_RATE(3),
+  FOOTPRINT(0);
+
+  /** Spans one request makes under an agent; 0 where no requests are measured. */
+  final int spansPerRequest;
+
+  Section(int spansPerRequest) {
+    this.spansPerRequest = spansPerRequest;
+  }
+
+  String title(Settings settings) {
+    switch (this) {
+      case START_UP:
+        return "Start-up";
+      case CHAIN_SATURATED:
+        return "`/chain`, " + Settings.CONNECTIONS + " connections (saturating), " + seconds(settings.chainLoad);
+      case HELLO_SATURATED:
+        return "`/hello`, " + Settings.CONNECTIONS + " connections (saturating), " + seconds(settings.helloLoad);
+      case CHAIN_FIXED_RATE:
+        return String.format("`/chain` at a fixed %,d requests/s, %s", Settings.CHAINS_PER_SECOND,
+            seconds(settings.fixedRateLoad));
+      case FOOTPRINT:
+        return "Footprint";
+      default:
+        throw new AssertionError(this);
+    }
+  }
+
+  private static String seconds(Duration duration) {
+    return duration.toSeconds() + " s";
+  }
+}

@@ -1,0 +1,111 @@
+package dev.weft.benchmarks.harness;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One round of the servlet application under one configuration: the time from launch to its first answer; /chain
+ * at saturation to warm up; then the measured phases, each under a trace id of its own so the sink can count its
+ * spans: /hello and /chain at saturation (wrk), /chain at a fixed rate; the peak RSS; and a stop that lets the
+ * agent flush before the spans are counted.
+ */
+final class ServletBenchmark {
+
+  private static final double MEGABYTE = 1024 * 1024;
+
+  private final Settings settings;
+  private final SpanSink sink;
+  private final Wrk wrk;
+  private final Results results;
+
+  ServletBenchmark(Settings settings, SpanSink sink, Wrk wrk, Results results) {
+    this.settings = settings;
+    this.sink = sink;
+    this.wrk = wrk;
+    this.results = results;
+  }
+
+  void run(int round, Agent agent) throws Exception {
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Artifacts.JAVA);
+    command.addAll(agent.jvmOptions(Agent.exportingTo(sink.endpoint())));
+    command.addAll(List.of("-jar", Artifacts.APP_JAR.toString(), Integer.toString(port)));
+    String name = String.format("round %d/%d, %s", round, settings.rounds, agent.label);
+    Map<Section, Phase> phases = new EnumMap<>(Section.class);
+    try (AppProcess app = AppProcess.start(command,
+        Artifacts.WORK_DIRECTORY.resolve("app-" + round + "-" + agent.id() + ".log"))) {
+      double firstAnswer = app.awaitFirstAnswer(port, "/hello").toNanos() / 1e6;
+      results.add(Section.START_UP, Quantity.FIRST_ANSWER, agent, firstAnswer);
+      System.out.printf("%s: first answer after %.0f ms%n", name, firstAnswer);
+      wrk.run(port, "/chain", TraceId.random().traceparent(), Settings.CONNECTIONS, settings.warmUp);
+      FixedRateLoad fixedRate = new FixedRateLoad(port);
+      phases.put(Section.HELLO_SATURATED, measure(app, agent, name, Section.HELLO_SATURATED, traceparent ->
+          wrk.run(port, "/hello", traceparent, Settings.CONNECTIONS, settings.helloLoad)));
+      phases.put(Section.CHAIN_FIXED_RATE, measure(app, agent, name, Section.CHAIN_FIXED_RATE, traceparent ->
+          fixedRate.run("/chain", traceparent, Settings.CHAINS_PER_SECOND, settings.fixedRateLoad)));
+      phases.put(Section.CHAIN_SATURATED, measure(app, agent, name, Section.CHAIN_SATURATED, traceparent ->
+          wrk.run(port, "/chain", traceparent, Settings.CONNECTIONS, settings.chainLoad)));
+      results.add(Section.FOOTPRINT, Quantity.PEAK_RSS, agent, app.peakResidentBytes() / MEGABYTE);
+      app.stop();
+    }
+    if (agent != Agent.NONE) {
+      phases.forEach((section, phase) -> {
+        double spansPerRequest = (double) sink.spans(phase.trace) / phase.requests;
+        results.add(section, Quantity.SPANS_PER_REQUEST, agent, spansPerRequest);
+        System.out.printf("%s, %s: %.3f spans delivered per request (%d expected)%n",
+            name, section.title(settings), spansPerRequest, section.spansPerRequest);
+      });
+    }
+  }
+
+  /** Runs {@code load} under a new trace id and records what the application spent on it. */
+  private Phase measure(AppProcess app, Agent agent, String name, Section section, Load load) throws Exception {
+    TraceId trace = TraceId.random();
+    long allocatedBefore = app.allocatedBytes();
+    long cpuBefore = app.cpuNanos();
+    LoadResult result = load.run(trace.traceparent());
+    long cpu = app.cpuNanos() - cpuBefore;
+    long allocated = app.allocatedBytes() - allocatedBefore;
+    results.add(section, Quantity.THROUGHPUT, agent, result.requestsPerSecond());
+    results.add(section, Quantity.LATENCY_P50, agent, result.p50Millis);
+    results.add(section, Quantity.LATENCY_P99, agent, result.p99Millis);
+    results.add(section, Quantity.CPU_PER_REQUEST, agent, cpu / 1e3 / result.requests);
+    results.add(section, Quantity.ALLOCATED_PER_REQUEST, agent, allocated / 1024.0 / result.requests);
+    System.out.printf("%s, %s: %,.0f requests/s, p50 %.2f ms, p99 %.2f ms, %.1f µs CPU per request%n",
+        name, section.title(settings), result.requestsPerSecond(), result.p50Millis, result.p99Millis,
+        cpu / 1e3 / result.requests);
+    if (result.errors > 0) {
+      String warning = String.format("%s, %s: %d failed requests", name, section.title(settings), result.errors);
+      results.warnings.add(warning);
+      System.out.println(warning);
+    }
+    return new Phase(trace, result.requests);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** One load run, given the {@code traceparent} its requests carry. */
+  private interface Load {
+    LoadResult run(String traceparent) throws Exception;
+  }
+
+  /** A measured phase, remembered until the application has stopped and its spans can be counted. */
+  private static final class Phase {
+    final TraceId trace;
+    final long requests;
+
+    Phase(TraceId trace, long requests) {
+      this.trace = trace;
+      this.requests = requests;
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.weft.benchmarks.harness;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+
+/** How long and how often to measure: the full run, or a quick one (--quick) that only checks the harness works. */
+final class Settings {
+
+  /** wrk's connections: enough to keep both cores of the benchmark machine busy with /chain. */
+  static final int CONNECTIONS = 16;
+  /**
+   * The fixed rate of /chain requests: well below what the slowest configuration serves at saturation on two
+   * cores, and high enough that the JVM's background work (compilation, GC) does not dominate the CPU per request.
+   */
+  static final int CHAINS_PER_SECOND = 2000;
+
+  final boolean quick;
+  /** Interleaved rounds of the servlet application: no agent, Weft, OpenTelemetry agent, then again. */
+  final int rounds;
+  /** Interleaved runs of the hello-world main per configuration. */
+  final int helloWorldRuns;
+  /** /chain at saturation before anything is measured, until the JIT compilers are mostly done. */
+  final Duration warmUp;
+  final Duration helloLoad;
+  final Duration fixedRateLoad;
+  final Duration chainLoad;
+  /** JMH forks, warm-up and measured iterations (1 s each). */
+  final List<String> jmhOptions;
+  final Path output;
+
+  private Settings(boolean quick) {
+    this.quick = quick;
+    rounds = quick ? 2 : 5;
+    helloWorldRuns = quick ? 3 : 10;
+    warmUp = Duration.ofSeconds(quick ? 5 : 15);
+    helloLoad = Duration.ofSeconds(quick ? 3 : 10);
+    fixedRateLoad = Duration.ofSeconds(quick ? 3 : 10);
+    chainLoad = Duration.ofSeconds(quick ? 5 : 20);
+    jmhOptions = quick
+        ? List.of("-f", "1", "-wi", "1", "-i", "2", "-w", "1s", "-r", "1s")
+        : List.of("-f", "2", "-wi", "3", "-i", "4", "-w", "1s", "-r", "1s");
+    output = quick ? Artifacts.WORK_DIRECTORY.resolve("results-quick.md") : Paths.get("benchmarks/results.md");
+  }
+
+  static Settings fromArguments(String[] arguments) {
+    if (arguments.length == 0) {
+      return new Settings(false);
+    }
+    if (arguments.length == 1 && arguments[0].equals("--quick")) {
+      return new Settings(true);
+    }
+    throw new IllegalArgumentException("usage: benchmarks/run.sh [--quick]");
+  }
+}

@@ -1,0 +1,55 @@
+package dev.weft.benchmarks.jmh;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/** W3C {@code traceparent} written into outgoing headers and read from incoming ones, as every traced hop does. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class PropagationBenchmark {
+
+  private static final TextMapGetter<Map<String, String>> HEADERS = new TextMapGetter<>() {
+    @Override
+    public Iterable<String> keys(Map<String, String> carrier) {
+      return carrier.keySet();
+    }
+
+    @Override
+    public String get(Map<String, String> carrier, String key) {
+      return carrier.get(key);
+    }
+  };
+
+  private final W3CTraceContextPropagator propagator = W3CTraceContextPropagator.getInstance();
+  private final Context current = Context.root().with(Span.wrap(SpanContext.create(
+      "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", TraceFlags.getSampled(), TraceState.getDefault())));
+  private final Map<String, String> incoming =
+      Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+
+  @Benchmark
+  public Map<String, String> inject() {
+    Map<String, String> outgoing = new HashMap<>();
+    propagator.inject(current, outgoing, Map::put);
+    return outgoing;
+  }
+
+  @Benchmark
+  public Context extract() {
+    return propagator.extract(Context.root(), incoming, HEADERS);
+  }
+}

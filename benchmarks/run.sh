@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Measures Weft's overhead against no agent and the OpenTelemetry Java agent, and writes the report:
+#   benchmarks/run.sh            full run (about 17 minutes), writes benchmarks/results.md
+#   benchmarks/run.sh --quick    short loads, 2 rounds (about 4 minutes), writes benchmarks/target/run/results-quick.md
+# Installs wrk from the distribution's packages if it is missing, and builds what the benchmarks need if any of it
+# is missing (rebuild with: mvn -B -q -DskipTests package -pl agent,benchmarks,benchmarks/app,benchmarks/harness,benchmarks/jmh -am).
+# JAVA=/path/to/java picks the JDK under test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v wrk > /dev/null; then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo=sudo; fi
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq wrk
+fi
+
+modules=agent,benchmarks,benchmarks/app,benchmarks/harness,benchmarks/jmh
+for artifact in agent/target/weft-agent.jar benchmarks/target/opentelemetry-javaagent.jar \
+    benchmarks/app/target/weft-bench-app.jar benchmarks/harness/target/weft-bench-harness.jar \
+    benchmarks/jmh/target/weft-jmh.jar; do
+  if [ ! -f "$artifact" ]; then
+    mvn -B -q -DskipTests package -pl "$modules" -am
+    break
+  fi
+done
+
+exec "${JAVA:-java}" -jar benchmarks/harness/target/weft-bench-harness.jar "$@"
