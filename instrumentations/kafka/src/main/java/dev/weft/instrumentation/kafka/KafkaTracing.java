@@ -1,7 +1,18 @@
 package dev.weft.instrumentation.kafka;
 
+import static dev.weft.instrumentation.kafka.MessagingAttributes.CLIENT_ID;
+import static dev.weft.instrumentation.kafka.MessagingAttributes.DESTINATION_NAME;
+import static dev.weft.instrumentation.kafka.MessagingAttributes.KAFKA;
+import static dev.weft.instrumentation.kafka.MessagingAttributes.MESSAGE_KEY;
+import static dev.weft.instrumentation.kafka.MessagingAttributes.OPERATION_NAME;
+import static dev.weft.instrumentation.kafka.MessagingAttributes.OPERATION_TYPE;
+import static dev.weft.instrumentation.kafka.MessagingAttributes.SYSTEM;
+import static dev.weft.instrumentation.kafka.MessagingAttributes.TOMBSTONE;
+
 import dev.weft.bootstrap.Settings;
 import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
@@ -30,5 +41,30 @@ final class KafkaTracing {
 
   static void inject(Context context, Headers headers) {
     PROPAGATOR.inject(context, headers, RecordHeaders.INSTANCE);
+  }
+
+  /**
+   * A span for one record, {@code {operation} {topic}}, with the attributes the producer and the consumer share
+   * (the operation's type and name are the same word for both).
+   */
+  static SpanBuilder recordSpan(String operation, SpanKind kind, Context parent, String topic, Object key,
+      Object value, ClientIdentity client) {
+    SpanBuilder builder = TRACER.spanBuilder(operation + " " + topic)
+        .setSpanKind(kind)
+        .setParent(parent)
+        .setAttribute(SYSTEM, KAFKA)
+        .setAttribute(DESTINATION_NAME, topic)
+        .setAttribute(OPERATION_TYPE, operation)
+        .setAttribute(OPERATION_NAME, operation);
+    if (key instanceof String) {
+      builder.setAttribute(MESSAGE_KEY, (String) key);
+    }
+    if (value == null) {
+      builder.setAttribute(TOMBSTONE, true);
+    }
+    if (client.clientId != null) {
+      builder.setAttribute(CLIENT_ID, client.clientId);
+    }
+    return builder;
   }
 }

@@ -1,17 +1,10 @@
 package dev.weft.instrumentation.kafka;
 
 import static dev.weft.instrumentation.kafka.MessagingAttributes.BODY_SIZE;
-import static dev.weft.instrumentation.kafka.MessagingAttributes.CLIENT_ID;
 import static dev.weft.instrumentation.kafka.MessagingAttributes.CONSUMER_GROUP;
-import static dev.weft.instrumentation.kafka.MessagingAttributes.DESTINATION_NAME;
-import static dev.weft.instrumentation.kafka.MessagingAttributes.KAFKA;
-import static dev.weft.instrumentation.kafka.MessagingAttributes.MESSAGE_KEY;
 import static dev.weft.instrumentation.kafka.MessagingAttributes.OFFSET;
-import static dev.weft.instrumentation.kafka.MessagingAttributes.OPERATION_NAME;
-import static dev.weft.instrumentation.kafka.MessagingAttributes.OPERATION_TYPE;
 import static dev.weft.instrumentation.kafka.MessagingAttributes.PARTITION_ID;
-import static dev.weft.instrumentation.kafka.MessagingAttributes.SYSTEM;
-import static dev.weft.instrumentation.kafka.MessagingAttributes.TOMBSTONE;
+
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -46,31 +39,16 @@ final class RecordProcessing {
   }
 
   static RecordProcessing start(ConsumerRecord<?, ?> record, ClientIdentity consumer) {
-    String topic = record.topic();
     Context producer = KafkaTracing.producerContext(record.headers());
-    SpanBuilder builder = KafkaTracing.TRACER.spanBuilder("process " + topic)
-        .setSpanKind(SpanKind.CONSUMER)
-        .setParent(producer)
-        .setAttribute(SYSTEM, KAFKA)
-        .setAttribute(DESTINATION_NAME, topic)
-        .setAttribute(OPERATION_TYPE, "process")
-        .setAttribute(OPERATION_NAME, "process")
+    SpanBuilder builder = KafkaTracing.recordSpan("process", SpanKind.CONSUMER, producer, record.topic(),
+            record.key(), record.value(), consumer)
         .setAttribute(PARTITION_ID, Integer.toString(record.partition()))
         .setAttribute(OFFSET, record.offset());
-    if (record.key() instanceof String) {
-      builder.setAttribute(MESSAGE_KEY, (String) record.key());
-    }
-    if (record.value() == null) {
-      builder.setAttribute(TOMBSTONE, true);
-    }
     if (record.serializedValueSize() >= 0) {
       builder.setAttribute(BODY_SIZE, (long) record.serializedValueSize());
     }
     if (consumer.consumerGroup != null) {
       builder.setAttribute(CONSUMER_GROUP, consumer.consumerGroup);
-    }
-    if (consumer.clientId != null) {
-      builder.setAttribute(CLIENT_ID, consumer.clientId);
     }
     Span span = builder.startSpan();
     RecordProcessing processing = new RecordProcessing(span, producer.with(span).makeCurrent(), OPEN.get());
