@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class AllocationProbe {
 
-  static final String QUESTION = "allocated";
+  private static final String QUESTION = "allocated";
 
   private AllocationProbe() {}
 

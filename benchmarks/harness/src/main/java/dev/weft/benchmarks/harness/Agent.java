@@ -1,8 +1,10 @@
 package dev.weft.benchmarks.harness;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +19,27 @@ enum Agent {
   OPENTELEMETRY("OpenTelemetry agent", Paths.get("benchmarks/target/opentelemetry-javaagent.jar"));
 
   final String label;
-  /** The agent jar, relative to the repository root; {@code null} for no agent. */
+  /** Where the build writes the agent jar; {@code null} for no agent. */
+  private final Path built;
+  /** The copy of it that the run measures; {@code null} for no agent. */
   final Path jar;
 
-  Agent(String label, Path jar) {
+  Agent(String label, Path built) {
     this.label = label;
-    this.jar = jar;
+    this.built = built;
+    this.jar = built == null ? null : Artifacts.WORK_DIRECTORY.resolve(built.getFileName());
+  }
+
+  /**
+   * Copies the built agent jars into the run's directory, so that the whole run measures one build of each even
+   * when the working tree is rebuilt meanwhile.
+   */
+  static void copyJars() throws IOException {
+    for (Agent agent : values()) {
+      if (agent.built != null) {
+        Files.copy(agent.built, agent.jar, StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
   }
 
   /**

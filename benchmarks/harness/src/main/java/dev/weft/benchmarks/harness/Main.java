@@ -14,8 +14,8 @@ public final class Main {
 
   public static void main(String[] arguments) throws Exception {
     Settings settings = Settings.fromArguments(arguments);
-    Artifacts.checkBuilt();
     Files.createDirectories(Artifacts.WORK_DIRECTORY);
+    Agent.copyJars();
     // whatever stops the harness, no application, wrk or JMH fork outlives it
     Runtime.getRuntime().addShutdownHook(new Thread(() ->
         ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly)));

@@ -78,13 +78,14 @@ final class Report {
     line("|---|---:|");
     results.sdkBenchmarks.forEach((name, score) -> line("| `" + name + "` | " + score(score) + " |"));
     line("");
-    line("Advice dispatch: an empty `javax.servlet.Filter.doFilter` called with a request that is not an HTTP "
-        + "request, so the servlet advice is entered and left but has nothing to trace:");
+    line("Advice dispatch: an empty `javax.servlet.Filter.doFilter` called over and over inside one request that the "
+        + "agent traces (a servlet's `service`), as every filter but the outermost is, so the servlet advice is "
+        + "entered and left with nothing to trace; per nested call:");
     line("");
     line("| | " + Agent.NONE.label + " | " + Agent.WEFT.label + " | " + Agent.OPENTELEMETRY.label + " |");
     line("|---|---:|---:|---:|");
-    line("| `AdviceDispatchBenchmark.emptyFilter`, ns/op | " + score(results.adviceDispatch.get(Agent.NONE))
-        + " | " + score(results.adviceDispatch.get(Agent.WEFT))
+    line("| `AdviceDispatchBenchmark.emptyFilterInTracedRequest`, ns/op | "
+        + score(results.adviceDispatch.get(Agent.NONE)) + " | " + score(results.adviceDispatch.get(Agent.WEFT))
         + " | " + score(results.adviceDispatch.get(Agent.OPENTELEMETRY)) + " |");
   }
 
