@@ -40,9 +40,13 @@ final class Machine {
   }
 
   /** The commit measured, {@code -dirty} when the working tree had changes. */
-  private static String gitDescription() throws IOException, InterruptedException {
-    Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();
-    String description = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    return git.waitFor() == 0 ? "commit " + description : "commit unknown";
+  private static String gitDescription() throws InterruptedException {
+    try {
+      Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();
+      String description = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      return git.waitFor() == 0 ? "commit " + description : "commit unknown";
+    } catch (IOException noGit) {
+      return "commit unknown";
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.weft.benchmarks.harness;
 
 import java.nio.file.Files;
+import java.util.List;
 
 /**
  * Runs every benchmark and writes the report: {@code java -jar weft-bench-harness.jar [--quick]} from the
@@ -16,6 +17,7 @@ public final class Main {
     Settings settings = Settings.fromArguments(arguments);
     Files.createDirectories(Artifacts.WORK_DIRECTORY);
     Agent.copyJars();
+    List<String> machine = Machine.describe(); // before the run, while the tree is the one measured
     // whatever stops the harness, no application, wrk or JMH fork outlives it
     Runtime.getRuntime().addShutdownHook(new Thread(() ->
         ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly)));
@@ -35,7 +37,7 @@ public final class Main {
       results.add(Section.FOOTPRINT, Quantity.JAR_SIZE, agent, Files.size(agent.jar) / MEGABYTE);
     }
 
-    String report = new Report(settings, results).markdown();
+    String report = new Report(settings, machine, results).markdown();
     Files.writeString(settings.output, report);
     System.out.println();
     System.out.print(report);

@@ -1,6 +1,5 @@
 package dev.weft.benchmarks.harness;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -11,15 +10,17 @@ final class Report {
   private static final String NOTHING = "–";
 
   private final Settings settings;
+  private final List<String> machine;
   private final Results results;
   private final StringBuilder markdown = new StringBuilder();
 
-  Report(Settings settings, Results results) {
+  Report(Settings settings, List<String> machine, Results results) {
     this.settings = settings;
+    this.machine = machine;
     this.results = results;
   }
 
-  String markdown() throws IOException, InterruptedException {
+  String markdown() {
     line("# Weft overhead");
     line("");
     if (settings.quick) {
@@ -33,8 +34,8 @@ final class Report {
             + "difference. What each figure means: README.md, section Overhead.",
         LocalDate.now(), settings.quick ? " --quick" : "", settings.rounds, settings.helloWorldRuns));
     line("");
-    for (String machine : Machine.describe()) {
-      line("- " + machine);
+    for (String fact : machine) {
+      line("- " + fact);
     }
     line("");
     overheadTable();

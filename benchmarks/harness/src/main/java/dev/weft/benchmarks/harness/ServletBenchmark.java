@@ -2,6 +2,7 @@ package dev.weft.benchmarks.harness;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -37,8 +38,8 @@ final class ServletBenchmark {
     command.addAll(List.of("-jar", Artifacts.APP_JAR.toString(), Integer.toString(port)));
     String name = String.format("round %d/%d, %s", round, settings.rounds, agent.label);
     Map<Section, Phase> phases = new EnumMap<>(Section.class);
-    try (AppProcess app = AppProcess.start(command,
-        Artifacts.WORK_DIRECTORY.resolve("app-" + round + "-" + agent.id() + ".log"))) {
+    Path log = Artifacts.WORK_DIRECTORY.resolve("app-" + round + "-" + agent.id() + ".log");
+    try (AppProcess app = AppProcess.start(command, log)) {
       double firstAnswer = app.awaitFirstAnswer(port, "/hello").toNanos() / 1e6;
       results.add(Section.START_UP, Quantity.FIRST_ANSWER, agent, firstAnswer);
       System.out.printf("%s: first answer after %.0f ms%n", name, firstAnswer);
@@ -59,6 +60,9 @@ final class ServletBenchmark {
         results.add(section, Quantity.SPANS_PER_REQUEST, agent, spansPerRequest);
         System.out.printf("%s, %s: %.3f spans delivered per request (%d expected)%n",
             name, section.title(settings), spansPerRequest, section.spansPerRequest);
+        if (spansPerRequest == 0) {
+          warn(String.format("%s, %s: no spans delivered, see %s", name, section.title(settings), log));
+        }
       });
     }
   }
@@ -80,11 +84,14 @@ final class ServletBenchmark {
         name, section.title(settings), result.requestsPerSecond(), result.p50Millis, result.p99Millis,
         cpu / 1e3 / result.requests);
     if (result.errors > 0) {
-      String warning = String.format("%s, %s: %d failed requests", name, section.title(settings), result.errors);
-      results.warnings.add(warning);
-      System.out.println(warning);
+      warn(String.format("%s, %s: %d failed requests", name, section.title(settings), result.errors));
     }
     return new Phase(trace, result.requests);
+  }
+
+  private void warn(String warning) {
+    results.warnings.add(warning);
+    System.out.println(warning);
   }
 
   private static int freePort() throws IOException {

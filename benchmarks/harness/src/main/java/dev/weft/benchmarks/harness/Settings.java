@@ -34,7 +34,7 @@ final class Settings {
     this.quick = quick;
     rounds = quick ? 2 : 5;
     helloWorldRuns = quick ? 3 : 10;
-    warmUp = Duration.ofSeconds(quick ? 5 : 15);
+    warmUp = Duration.ofSeconds(quick ? 5 : 20);
     helloLoad = Duration.ofSeconds(quick ? 3 : 10);
     fixedRateLoad = Duration.ofSeconds(quick ? 3 : 10);
     chainLoad = Duration.ofSeconds(quick ? 5 : 20);
