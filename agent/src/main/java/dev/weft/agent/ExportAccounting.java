@@ -23,6 +23,8 @@ final class ExportAccounting {
   private final LongAdder ended = new LongAdder();
   private final LongAdder delivered = new LongAdder();
   private final AtomicBoolean failureReported = new AtomicBoolean();
+  /** Whether any exporter is configured: with {@code otel.traces.exporter=none} nothing is meant to be delivered. */
+  private volatile boolean exporting;
   private volatile boolean lastExportFailed;
 
   /** A span processor that only counts. */
@@ -51,6 +53,7 @@ final class ExportAccounting {
   }
 
   SpanExporter wrap(SpanExporter exporter) {
+    exporting = true;
     return new SpanExporter() {
       @Override
       public CompletableResultCode export(Collection<SpanData> spans) {
@@ -103,7 +106,7 @@ final class ExportAccounting {
 
   void reportAtShutdown() {
     long lost = ended.sum() - delivered.sum();
-    if (lost > 0) {
+    if (exporting && lost > 0) {
       AgentLog.warn(lost + " of " + ended.sum() + " spans were not delivered to the collector");
     }
   }

@@ -7,12 +7,16 @@ import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.semconv.ServiceAttributes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
@@ -32,6 +36,9 @@ final class TracingSetup {
    * count. Held here: {@code java.util.logging} keeps loggers only weakly, and with them their level.
    */
   private static final Logger EXPORTER_FAILURE_LOGGER = Logger.getLogger("io.opentelemetry.exporter.internal");
+
+  /** The batch span processor's logger, which warns at every export while its queue overflows. */
+  private static final Logger QUEUE_LOGGER = Logger.getLogger(BatchSpanProcessor.class.getName());
 
   private static final List<String> OTLP_PROTOCOLS = List.of("http/protobuf", "grpc", "http/json");
 
@@ -65,9 +72,30 @@ final class TracingSetup {
     }
     if (!AgentLog.isDebug()) {
       EXPORTER_FAILURE_LOGGER.setLevel(Level.OFF);
+      QUEUE_LOGGER.setUseParentHandlers(false);
+      QUEUE_LOGGER.addHandler(new FirstOverflowReport());
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(sdk, accounting), "weft-shutdown"));
     return true;
+  }
+
+  /** Says once, with the agent's prefix, that the export queue overflows; the count comes at shutdown. */
+  private static final class FirstOverflowReport extends Handler {
+    private final AtomicBoolean reported = new AtomicBoolean();
+
+    @Override
+    public void publish(LogRecord record) {
+      if (record.getLevel().intValue() >= Level.WARNING.intValue() && reported.compareAndSet(false, true)) {
+        AgentLog.warn("spans are ended faster than they can be exported (the export queue, otel.bsp.max.queue.size, "
+            + "is full); spans are dropped while this lasts, and the number lost is reported at shutdown");
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
   }
 
   /**

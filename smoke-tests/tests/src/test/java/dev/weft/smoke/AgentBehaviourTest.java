@@ -87,6 +87,18 @@ class AgentBehaviourTest {
     }
   }
 
+  @Test
+  void noExporterMeansNoSpansAndNoLossReported() throws Exception {
+    try (AppProcess app = AppProcess.app("TomcatApp").exportingTo(receiver)
+        .with("otel.traces.exporter", "none").start()) {
+      callHello(app, 2);
+      app.stop();
+      assertEquals(0, receiver.exportRequests());
+      assertFalse(app.stderr().contains("[weft]"), "spans not meant for export are not reported lost: "
+          + app.stderr());
+    }
+  }
+
   @ParameterizedTest
   @CsvSource({
     "otel.instrumentation.servlet.enabled, false",
