@@ -20,12 +20,17 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class ExportAccounting {
 
+  private final ExportBackpressure backpressure;
   private final LongAdder ended = new LongAdder();
   private final LongAdder delivered = new LongAdder();
   private final AtomicBoolean failureReported = new AtomicBoolean();
   /** Whether any exporter is configured: with {@code otel.traces.exporter=none} nothing is meant to be delivered. */
   private volatile boolean exporting;
   private volatile boolean lastExportFailed;
+
+  ExportAccounting(ExportBackpressure backpressure) {
+    this.backpressure = backpressure;
+  }
 
   /** A span processor that only counts. */
   SpanProcessor endedSpans() {
@@ -58,12 +63,14 @@ final class ExportAccounting {
       @Override
       public CompletableResultCode export(Collection<SpanData> spans) {
         int count = spans.size();
+        backpressure.exportStarted(count);
         CompletableResultCode result;
         // the exporter's own HTTP calls count as being inside a client call: no instrumented client traces them
         try (Scope ignored = ClientSpans.markedAsClientSpan(Context.current()).makeCurrent()) {
           result = exporter.export(spans);
         }
         result.whenComplete(() -> {
+          backpressure.exportEnded(result.isSuccess());
           lastExportFailed = !result.isSuccess();
           if (result.isSuccess()) {
             delivered.add(count);

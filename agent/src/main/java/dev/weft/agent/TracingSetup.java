@@ -13,10 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
@@ -37,8 +34,14 @@ final class TracingSetup {
    */
   private static final Logger EXPORTER_FAILURE_LOGGER = Logger.getLogger("io.opentelemetry.exporter.internal");
 
-  /** The batch span processor's logger, which warns at every export while its queue overflows. */
+  /**
+   * The batch span processor's logger, which warns at every export while its queue overflows; silenced because
+   * {@link ExportBackpressure} says so once.
+   */
   private static final Logger QUEUE_LOGGER = Logger.getLogger(BatchSpanProcessor.class.getName());
+
+  /** The SDK's default for {@code otel.bsp.max.queue.size}. */
+  private static final int DEFAULT_QUEUE_SIZE = 2048;
 
   private static final List<String> OTLP_PROTOCOLS = List.of("http/protobuf", "grpc", "http/json");
 
@@ -49,7 +52,8 @@ final class TracingSetup {
    *     application then runs untraced
    */
   static boolean start() {
-    ExportAccounting accounting = new ExportAccounting();
+    ExportBackpressure backpressure = new ExportBackpressure();
+    ExportAccounting accounting = new ExportAccounting(backpressure);
     OpenTelemetrySdk sdk;
     try {
       sdk = AutoConfiguredOpenTelemetrySdk.builder()
@@ -61,6 +65,10 @@ final class TracingSetup {
           })
           .addResourceCustomizer(TracingSetup::withDetectedServiceName)
           .addSpanExporterCustomizer((exporter, config) -> accounting.wrap(exporter))
+          .addSpanProcessorCustomizer((processor, config) -> processor instanceof BatchSpanProcessor
+              ? backpressure.admittingTo(processor, config.getInt("otel.bsp.max.queue.size", DEFAULT_QUEUE_SIZE),
+                  config.getBoolean("otel.javaagent.export-backpressure.enabled", true))
+              : processor)
           .addTracerProviderCustomizer((builder, config) -> builder.addSpanProcessor(accounting.endedSpans()))
           .disableShutdownHook()
           .setResultAsGlobal()
@@ -72,30 +80,10 @@ final class TracingSetup {
     }
     if (!AgentLog.isDebug()) {
       EXPORTER_FAILURE_LOGGER.setLevel(Level.OFF);
-      QUEUE_LOGGER.setUseParentHandlers(false);
-      QUEUE_LOGGER.addHandler(new FirstOverflowReport());
+      QUEUE_LOGGER.setLevel(Level.OFF);
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(sdk, accounting), "weft-shutdown"));
     return true;
-  }
-
-  /** Says once, with the agent's prefix, that the export queue overflows; the count comes at shutdown. */
-  private static final class FirstOverflowReport extends Handler {
-    private final AtomicBoolean reported = new AtomicBoolean();
-
-    @Override
-    public void publish(LogRecord record) {
-      if (record.getLevel().intValue() >= Level.WARNING.intValue() && reported.compareAndSet(false, true)) {
-        AgentLog.warn("spans are ended faster than they can be exported (the export queue, otel.bsp.max.queue.size, "
-            + "is full); spans are dropped while this lasts, and the number lost is reported at shutdown");
-      }
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
   }
 
   /**

@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opentelemetry.proto.trace.v1.Span;
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +89,50 @@ class AgentBehaviourTest {
       assertEquals(0, receiver.exportRequests(), "nothing exported, even at shutdown");
       assertFalse(app.stderr().contains("[weft]"), app.stderr());
       assertFalse(app.stdout().contains("bootstrap classpath has been appended"), app.stdout());
+    }
+  }
+
+  /**
+   * 400 requests from 8 threads against a queue of 16 spans and a collector that takes 20 ms per export of 8: the
+   * exporter cannot keep up with the requests, but the collector answers within the time a thread would wait, so
+   * the application is slowed to its pace and no span is lost; with
+   * {@code otel.javaagent.export-backpressure.enabled=false} spans are dropped (counted, one warning), which shows
+   * the load does overflow the queue. The exporter is warmed up first: its first export (class loading, the
+   * connection) is slower than a thread waits.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void aCollectorThatKeepsUpGetsEverySpanWhenTheQueueOverflows(boolean backpressure) throws Exception {
+    receiver.answerAfter(Duration.ofMillis(5));
+    int warmUp = 8;
+    int requests = warmUp + 400;
+    try (AppProcess app = AppProcess.app("TomcatApp").exportingTo(receiver)
+        .with("otel.bsp.max.queue.size", "16")
+        .with("otel.bsp.max.export.batch.size", "8")
+        .with("otel.javaagent.export-backpressure.enabled", Boolean.toString(backpressure)).start()) {
+      int port = app.port();
+      callHello(app, warmUp);
+      receiver.await(AgentBehaviourTest::isHelloSpan, warmUp, Duration.ofSeconds(20));
+      ExecutorService clients = Executors.newFixedThreadPool(8);
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = warmUp; i < requests; i++) {
+        answers.add(clients.submit(() -> Http.get(port, "/shop/hello").statusCode()));
+      }
+      for (Future<Integer> answer : answers) {
+        assertEquals(200, answer.get());
+      }
+      clients.shutdown();
+      app.stop();
+      int delivered = receiver.matching(AgentBehaviourTest::isHelloSpan).size();
+      if (backpressure) {
+        assertEquals(requests, delivered, app.stderr());
+        assertFalse(app.stderr().contains("[weft]"), app.stderr());
+      } else {
+        assertTrue(delivered < requests, "the queue overflowed: " + delivered);
+        assertEquals(1, app.stderrLinesWith("spans end faster than they can be exported").size(), app.stderr());
+        assertEquals(List.of("[weft] WARN " + (requests - delivered) + " of " + requests
+            + " spans were not delivered to the collector"), app.stderrLinesWith("not delivered"));
+      }
     }
   }
 

@@ -34,6 +34,7 @@ final class OtlpReceiver implements AutoCloseable {
   private Server grpcServer;
   private final List<ReceivedSpan> spans = new ArrayList<>();
   private volatile int answerStatus = 200;
+  private volatile long answerDelayMillis;
   private int exportRequests;
 
   OtlpReceiver() throws IOException {
@@ -51,10 +52,22 @@ final class OtlpReceiver implements AutoCloseable {
     answerStatus = status;
   }
 
+  /** Makes the receiver take this long over every export: a collector that keeps up, but only just. */
+  void answerAfter(Duration delay) {
+    answerDelayMillis = delay.toMillis();
+  }
+
   private void receive(HttpExchange exchange) throws IOException {
     byte[] body;
     try (InputStream in = exchange.getRequestBody()) {
       body = in.readAllBytes();
+    }
+    if (answerDelayMillis > 0) {
+      try {
+        Thread.sleep(answerDelayMillis); // the collector's own work, simulated
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     int status = answerStatus;
     if (status == 200) {
