@@ -44,7 +44,8 @@ enum Agent {
 
   /**
    * The same settings for both agents: OTLP http/protobuf to {@code endpoint}, traces only (the OpenTelemetry
-   * agent would otherwise export metrics and logs too), and the SDK's batch span processor defaults spelled out.
+   * agent would otherwise export metrics and logs too); each agent's own batch span processor defaults, as users
+   * get them.
    */
   static Map<String, String> exportingTo(String endpoint) {
     Map<String, String> settings = new LinkedHashMap<>();
@@ -53,10 +54,6 @@ enum Agent {
     settings.put("otel.exporter.otlp.protocol", "http/protobuf");
     settings.put("otel.metrics.exporter", "none");
     settings.put("otel.logs.exporter", "none");
-    settings.put("otel.bsp.schedule.delay", "5000");
-    settings.put("otel.bsp.max.queue.size", "2048");
-    settings.put("otel.bsp.max.export.batch.size", "512");
-    settings.put("otel.bsp.export.timeout", "30000");
     return settings;
   }
 
