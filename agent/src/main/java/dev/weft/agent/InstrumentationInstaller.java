@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.any;
 
 import dev.weft.bootstrap.IndyBootstrap;
 import dev.weft.instrumentation.api.InstrumentationModule;
+import dev.weft.instrumentation.api.IteratorLoopExits;
 import dev.weft.instrumentation.api.TypeInstrumentation;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
@@ -58,7 +59,9 @@ final class InstrumentationInstaller {
       ModuleApplicability applicability = new ModuleApplicability(module);
       for (TypeInstrumentation type : module.typeInstrumentations()) {
         if (type.loopExits() != null) {
-          AsmVisitorWrapper loopExits = new AsmVisitorWrapper.ForDeclaredMethods().method(any(), type.loopExits());
+          AsmVisitorWrapper loopExits = new AsmVisitorWrapper.ForDeclaredMethods()
+              .readerFlags(IteratorLoopExits.readerFlags())
+              .method(any(), type.loopExits());
           builder = builder.type(usersOf(type), applicability)
               .transform((typeBuilder, typeDescription, loader, javaModule, protectionDomain) ->
                   typeBuilder.visit(loopExits));

@@ -1,11 +1,15 @@
 package dev.weft.instrumentation.api;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.Handle;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -18,6 +22,11 @@ import net.bytebuddy.pool.TypePool;
  * {@code break} (a jump to its exit) or by {@code return} first calls {@code loopLeft(iterator)} on a helper class
  * of the module, through the same {@code invokedynamic} bootstrap as advice. The helper does nothing unless the
  * iterator is a {@link LoopScope}. Leaving the loop normally needs no call: the iterator sees {@code hasNext()}.
+ *
+ * <p>A compiler may point a loop's exit at a label further on (the end of a {@code switch} the loop is in), so a
+ * jump there need not come from inside the loop. The iterator's local is therefore loaded only where the stack map
+ * frames (read expanded) and the stores since say it holds a reference: the verifier then accepts the call
+ * whatever the local holds, and the helper ignores anything that is not one of its iterators.
  */
 public final class IteratorLoopExits implements AsmVisitorWrapper.ForDeclaredMethods.MethodVisitorWrapper {
 
@@ -39,6 +48,11 @@ public final class IteratorLoopExits implements AsmVisitorWrapper.ForDeclaredMet
     return new LoopExitVisitor(methodVisitor, helperClassName);
   }
 
+  /** The reader flags the rewrite needs: frames with every local spelled out. */
+  public static int readerFlags() {
+    return ClassReader.EXPAND_FRAMES;
+  }
+
   /** One loop being visited: the label its {@code hasNext()} test jumps to when done, and the iterator's local. */
   private static final class Loop {
     final Label exit;
@@ -54,6 +68,9 @@ public final class IteratorLoopExits implements AsmVisitorWrapper.ForDeclaredMet
     private final String helperClassName;
     /** Loops entered and not yet closed by their exit label, innermost last. */
     private final List<Loop> loops = new ArrayList<>();
+    private final Set<Label> visitedLabels = new HashSet<>();
+    /** The local slots that hold a reference here: from the latest frame, then the stores since. */
+    private final BitSet referenceSlots = new BitSet();
     /** The local the previous instruction loaded, if it was an {@code aload}; else -1. */
     private int loadedLocal = -1;
     /** The iterator local whose {@code hasNext()} the previous instruction called; else -1. */
@@ -66,9 +83,30 @@ public final class IteratorLoopExits implements AsmVisitorWrapper.ForDeclaredMet
     }
 
     @Override
+    public void visitFrame(int type, int localCount, Object[] locals, int stackCount, Object[] stack) {
+      super.visitFrame(type, localCount, locals, stackCount, stack);
+      referenceSlots.clear();
+      int slot = 0;
+      for (int i = 0; i < localCount; i++) {
+        if (locals[i] instanceof String) { // a class, array or interface type
+          referenceSlots.set(slot);
+        }
+        slot += locals[i] == Opcodes.LONG || locals[i] == Opcodes.DOUBLE ? 2 : 1;
+      }
+      forget();
+    }
+
+    @Override
     public void visitVarInsn(int opcode, int local) {
       super.visitVarInsn(opcode, local);
       forget();
+      if (opcode == Opcodes.ASTORE) {
+        referenceSlots.set(local);
+      } else if (opcode == Opcodes.LSTORE || opcode == Opcodes.DSTORE) {
+        referenceSlots.clear(local, local + 2);
+      } else if (opcode == Opcodes.ISTORE || opcode == Opcodes.FSTORE) {
+        referenceSlots.clear(local);
+      }
       loadedLocal = opcode == Opcodes.ALOAD ? local : -1;
     }
 
@@ -83,7 +121,7 @@ public final class IteratorLoopExits implements AsmVisitorWrapper.ForDeclaredMet
 
     @Override
     public void visitJumpInsn(int opcode, Label label) {
-      if (opcode == Opcodes.IFEQ && testedIterator >= 0) {
+      if (opcode == Opcodes.IFEQ && testedIterator >= 0 && !visitedLabels.contains(label)) {
         loops.add(new Loop(label, testedIterator));
       } else if (opcode == Opcodes.GOTO) {
         int left = indexOfLoopExitingTo(label);
@@ -97,6 +135,7 @@ public final class IteratorLoopExits implements AsmVisitorWrapper.ForDeclaredMet
 
     @Override
     public void visitLabel(Label label) {
+      visitedLabels.add(label);
       int closed = indexOfLoopExitingTo(label);
       if (closed >= 0) {
         loops.subList(closed, loops.size()).clear();
@@ -191,10 +230,13 @@ public final class IteratorLoopExits implements AsmVisitorWrapper.ForDeclaredMet
     /** Tells the iterators of the loops from {@code outermost} to the innermost that their loops are left. */
     private void leaveLoopsFrom(int outermost) {
       for (int i = loops.size() - 1; i >= outermost; i--) {
-        super.visitVarInsn(Opcodes.ALOAD, loops.get(i).iterator);
-        super.visitInvokeDynamicInsn("loopLeft", "(Ljava/lang/Object;)V", BOOTSTRAP, helperClassName);
+        int iterator = loops.get(i).iterator;
+        if (referenceSlots.get(iterator)) {
+          super.visitVarInsn(Opcodes.ALOAD, iterator);
+          super.visitInvokeDynamicInsn("loopLeft", "(Ljava/lang/Object;)V", BOOTSTRAP, helperClassName);
+          rewritten = true;
+        }
       }
-      rewritten = true;
     }
   }
 }

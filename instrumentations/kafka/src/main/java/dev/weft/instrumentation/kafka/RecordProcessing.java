@@ -19,7 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  *
  * <p>Whatever ends the handling of a record ends it: the loop asking for the next record (or whether there is
  * one), the loop left by {@code break} or {@code return} (see {@link LoopExits}), and, for a loop left by an
- * exception or an iterator abandoned, the consumer's next poll or its closing on that thread.
+ * exception or an iterator abandoned, the next record, poll or closing of the consumer on that thread.
  */
 final class RecordProcessing {
 
@@ -28,17 +28,20 @@ final class RecordProcessing {
   private final Span span;
   private final Scope scope;
   private final Thread handler;
-  private final RecordProcessing outer;
   private boolean ended;
 
-  private RecordProcessing(Span span, Scope scope, RecordProcessing outer) {
+  private RecordProcessing(Span span, Scope scope) {
     this.span = span;
     this.scope = scope;
     this.handler = Thread.currentThread();
-    this.outer = outer;
   }
 
+  /**
+   * Starts handling a record on this thread, which ends the one it was handling, if any: a thread handles one
+   * record at a time, and a record still open here belongs to a loop that was left by an exception.
+   */
   static RecordProcessing start(ConsumerRecord<?, ?> record, ClientIdentity consumer) {
+    endOpenOnThisThread();
     Context producer = KafkaTracing.producerContext(record.headers());
     SpanBuilder builder = KafkaTracing.recordSpan("process", SpanKind.CONSUMER, producer, record.topic(),
             record.key(), record.value(), consumer)
@@ -51,17 +54,16 @@ final class RecordProcessing {
       builder.setAttribute(CONSUMER_GROUP, consumer.consumerGroup);
     }
     Span span = builder.startSpan();
-    RecordProcessing processing = new RecordProcessing(span, producer.with(span).makeCurrent(), OPEN.get());
+    RecordProcessing processing = new RecordProcessing(span, producer.with(span).makeCurrent());
     OPEN.set(processing);
     return processing;
   }
 
-  /** Ends the record open on this thread, if any (with any it was opened inside of). */
+  /** Ends the record open on this thread, if any. */
   static void endOpenOnThisThread() {
     RecordProcessing open = OPEN.get();
-    while (open != null) {
+    if (open != null) {
       open.end();
-      open = OPEN.get();
     }
   }
 
@@ -76,7 +78,7 @@ final class RecordProcessing {
     }
     if (Thread.currentThread() == handler && OPEN.get() == this) {
       scope.close();
-      OPEN.set(outer);
+      OPEN.remove();
     }
   }
 }

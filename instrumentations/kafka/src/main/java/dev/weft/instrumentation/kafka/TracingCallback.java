@@ -31,7 +31,11 @@ final class TracingCallback implements Callback {
 
   @Override
   public void onCompletion(RecordMetadata metadata, Exception exception) {
-    end(metadata, exception);
+    try {
+      end(metadata, exception);
+    } catch (Throwable tracingFailed) {
+      // the application's callback runs whatever happens to the span
+    }
     if (applicationCallback != null) {
       try (Scope ignored = caller.makeCurrent()) {
         applicationCallback.onCompletion(metadata, exception);

@@ -29,7 +29,11 @@ final class TracingRecordIterator<K, V> implements Iterator<ConsumerRecord<K, V>
   public ConsumerRecord<K, V> next() {
     endCurrent();
     ConsumerRecord<K, V> record = records.next();
-    current = RecordProcessing.start(record, consumer);
+    try {
+      current = RecordProcessing.start(record, consumer);
+    } catch (Throwable tracingFailed) {
+      // the record is the application's whatever happens to its span
+    }
     return record;
   }
 
@@ -44,9 +48,14 @@ final class TracingRecordIterator<K, V> implements Iterator<ConsumerRecord<K, V>
   }
 
   private void endCurrent() {
-    if (current != null) {
-      current.end();
-      current = null;
+    RecordProcessing ending = current;
+    current = null;
+    if (ending != null) {
+      try {
+        ending.end();
+      } catch (Throwable tracingFailed) {
+        // never into the application's loop
+      }
     }
   }
 }
