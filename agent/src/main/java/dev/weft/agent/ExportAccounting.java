@@ -9,6 +9,7 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.lang.ref.WeakReference;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -27,6 +28,8 @@ final class ExportAccounting {
   /** Whether any exporter is configured: with {@code otel.traces.exporter=none} nothing is meant to be delivered. */
   private volatile boolean exporting;
   private volatile boolean lastExportFailed;
+  /** The batch counted last: several exporters behind one batch processor each get the same collection. */
+  private volatile WeakReference<Collection<SpanData>> lastBatch = new WeakReference<>(null);
 
   ExportAccounting(ExportBackpressure backpressure) {
     this.backpressure = backpressure;
@@ -62,13 +65,18 @@ final class ExportAccounting {
     return new SpanExporter() {
       @Override
       public CompletableResultCode export(Collection<SpanData> spans) {
-        int count = spans.size();
-        backpressure.exportStarted(count);
         CompletableResultCode result;
         // the exporter's own HTTP calls count as being inside a client call: no instrumented client traces them
         try (Scope ignored = ClientSpans.markedAsClientSpan(Context.current()).makeCurrent()) {
+          if (lastBatch.get() == spans) {
+            // the same batch again, for the next of several exporters behind one processor: counted once
+            return exporter.export(spans);
+          }
+          lastBatch = new WeakReference<>(spans);
+          backpressure.exportStarted(spans.size());
           result = exporter.export(spans);
         }
+        int count = spans.size();
         result.whenComplete(() -> {
           backpressure.exportEnded(result.isSuccess());
           lastExportFailed = !result.isSuccess();
