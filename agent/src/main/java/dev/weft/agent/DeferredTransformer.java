@@ -52,24 +52,22 @@ final class DeferredTransformer implements ClassFileTransformer {
 
   /** Whether some module's name test accepts the class, which is not ignored. */
   boolean isCandidate(ClassLoader loader, String internalName) {
-    if (internalName == null || ignoredTypes.ignored(loader, internalName)) {
-      return false;
-    }
+    return internalName != null && !ignoredTypes.ignored(loader, internalName) && nameAccepted(internalName);
+  }
+
+  /** A candidate by name, or a class that refers to a class some module rewrites the users of. */
+  private boolean isCandidate(ClassLoader loader, String internalName, byte[] classFile) {
+    return internalName != null && !ignoredTypes.ignored(loader, internalName)
+        && (nameAccepted(internalName) || (!usedClasses.isEmpty() && usedClasses.refersToAny(classFile)));
+  }
+
+  private boolean nameAccepted(String internalName) {
     for (InstrumentationModule module : modules) {
       if (module.mayApplyTo(internalName)) {
         return true;
       }
     }
     return false;
-  }
-
-  /** A candidate by name, or a class that refers to a class some module rewrites the users of. */
-  private boolean isCandidate(ClassLoader loader, String internalName, byte[] classFile) {
-    if (isCandidate(loader, internalName)) {
-      return true;
-    }
-    return internalName != null && !usedClasses.isEmpty() && !ignoredTypes.ignored(loader, internalName)
-        && usedClasses.refersToAny(classFile);
   }
 
   @Override
