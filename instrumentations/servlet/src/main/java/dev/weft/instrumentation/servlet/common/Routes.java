@@ -1,7 +1,16 @@
 package dev.weft.instrumentation.servlet.common;
 
-/** {@code http.route} from a servlet mapping, with the context path in front, as the servlet conventions do. */
+/**
+ * {@code http.route} from a servlet mapping, with the context path in front, as the servlet conventions do.
+ *
+ * <p>A mapping that catches every path of the context, the default servlet ({@code /}) or {@code /*}, identifies no
+ * handler: it serves static files or hands every request to a framework (Spring's {@code DispatcherServlet}, Jersey's
+ * {@code ServletContainer}), which names the route itself when it knows it. Such a mapping gives no route, so that
+ * the span is named by the method alone rather than by a route every request shares.
+ */
 public final class Routes {
+
+  private static final String WHOLE_CONTEXT = "/*";
 
   private Routes() {}
 
@@ -17,14 +26,13 @@ public final class Routes {
     switch (match) {
       case "CONTEXT_ROOT":
         return withContext(contextPath, "/");
-      case "DEFAULT":
-        return withContext(contextPath, "/*");
       case "EXACT":
-      case "PATH":
         return pattern == null ? null : withContext(contextPath, pattern);
+      case "PATH":
+        return pattern == null || pattern.equals(WHOLE_CONTEXT) ? null : withContext(contextPath, pattern);
       case "EXTENSION":
         return pattern == null ? null : withContext(contextPath, "/" + pattern);
-      default:
+      default: // DEFAULT, and constants of later servlet versions
         return null;
     }
   }
@@ -32,8 +40,10 @@ public final class Routes {
   /** The route for servlet 3.x, which has no mapping API: the servlet path, and {@code /*} when a path follows. */
   public static String fromServletPath(String contextPath, String servletPath, String pathInfo) {
     String path = servletPath == null ? "" : servletPath;
-    String route = pathInfo == null ? path : path + "/*";
-    return route.isEmpty() ? null : withContext(contextPath, route);
+    if (path.isEmpty()) {
+      return null; // mapped at /*
+    }
+    return withContext(contextPath, pathInfo == null ? path : path + WHOLE_CONTEXT);
   }
 
   private static String withContext(String contextPath, String route) {

@@ -1,16 +1,17 @@
 package dev.weft.instrumentation.servlet.common;
 
+import dev.weft.instrumentation.api.http.HttpServerRoute;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.Scope;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
-/** The server span of one request, from the outermost filter or servlet until the response is done. */
-public final class ServerRequest {
-
-  /** Present in every context derived from a server span's, so that nested filters and servlets add nothing. */
-  static final ContextKey<ServerRequest> KEY = ContextKey.named("weft-servlet-server-request");
+/**
+ * The server span of one request, from the outermost filter or servlet until the response is done. Present in every
+ * context derived from the server span's (as the {@link HttpServerRoute} a framework fills in), so that nested
+ * filters and servlets add nothing.
+ */
+public final class ServerRequest extends HttpServerRoute {
 
   private static final AtomicIntegerFieldUpdater<ServerRequest> ENDED =
       AtomicIntegerFieldUpdater.newUpdater(ServerRequest.class, "ended");
@@ -25,7 +26,7 @@ public final class ServerRequest {
   ServerRequest(Span span, String method, Context parent) {
     this.span = span;
     this.method = method;
-    this.context = parent.with(span).with(KEY, this);
+    this.context = storeIn(parent.with(span));
     this.scope = context.makeCurrent();
   }
 

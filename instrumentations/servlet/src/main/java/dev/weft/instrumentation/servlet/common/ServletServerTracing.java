@@ -2,6 +2,7 @@ package dev.weft.instrumentation.servlet.common;
 
 import dev.weft.instrumentation.api.SpanErrors;
 import dev.weft.instrumentation.api.http.HttpConventions;
+import dev.weft.instrumentation.api.http.HttpServerRoute;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -48,7 +49,7 @@ public final class ServletServerTracing<REQ, RES> {
    */
   public Object enter(REQ request) {
     Context current = Context.current();
-    if (current.get(ServerRequest.KEY) != null) {
+    if (HttpServerRoute.fromContext(current) != null) {
       return null;
     }
     Object earlier = access.attribute(request, CONTEXT_ATTRIBUTE);
@@ -170,8 +171,12 @@ public final class ServletServerTracing<REQ, RES> {
     span.end();
   }
 
+  /** By the route of the framework that chose the handler, else by the servlet mapping's. */
   private void nameByRoute(ServerRequest serverRequest, REQ request) {
-    String route = access.route(request);
+    String route = serverRequest.frameworkRoute();
+    if (route == null) {
+      route = access.route(request);
+    }
     if (route != null) {
       serverRequest.span.setAttribute(HttpAttributes.HTTP_ROUTE, route);
       serverRequest.span.updateName(HttpConventions.spanName(serverRequest.method) + " " + route);

@@ -13,9 +13,15 @@ class RoutesTest {
     assertEquals("/hello", Routes.fromMapping("", "EXACT", "/hello"));
     assertEquals("/shop/users/*", Routes.fromMapping("/shop", "PATH", "/users/*"));
     assertEquals("/shop/*.jsp", Routes.fromMapping("/shop", "EXTENSION", "*.jsp"));
-    assertEquals("/shop/*", Routes.fromMapping("/shop", "DEFAULT", "/"));
     assertEquals("/shop/", Routes.fromMapping("/shop", "CONTEXT_ROOT", ""));
     assertEquals("/", Routes.fromMapping("", "CONTEXT_ROOT", ""));
+  }
+
+  @Test
+  void mappingsOfTheWholeContextGiveNoRoute() {
+    assertNull(Routes.fromMapping("/shop", "DEFAULT", "/"));
+    assertNull(Routes.fromMapping("/shop", "PATH", "/*"));
+    assertNull(Routes.fromMapping("", "PATH", "/*"));
   }
 
   @Test
@@ -28,7 +34,7 @@ class RoutesTest {
   void servletPathRoutesForServlet3() {
     assertEquals("/shop/hello", Routes.fromServletPath("/shop", "/hello", null));
     assertEquals("/shop/users/*", Routes.fromServletPath("/shop", "/users", "/42"));
-    assertEquals("/*", Routes.fromServletPath("", "", "/anything"));
+    assertNull(Routes.fromServletPath("", "", "/anything"));
     assertNull(Routes.fromServletPath("", "", null));
   }
 }
