@@ -32,6 +32,8 @@ import net.bytebuddy.utility.JavaModule;
  */
 final class InstrumentationInstaller {
 
+  private static final String NEXUS_DISABLED = "net.bytebuddy.nexus.disabled";
+
   private final ClassLoader agentLoader;
   private final IgnoredTypes ignoredTypes;
   private final List<InstrumentationModule> modules;
@@ -45,7 +47,7 @@ final class InstrumentationInstaller {
   /** The transformer, for {@link DeferredTransformer} to call; not installed on the JVM itself. */
   ClassFileTransformer transformer(Instrumentation instrumentation) {
     Advice.WithCustomMapping adviceMapping = adviceMapping();
-    AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+    AgentBuilder builder = newAgentBuilder()
         .disableClassFormatChanges()
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
         .with(AgentBuilder.PoolStrategy.Default.FAST)
@@ -76,6 +78,26 @@ final class InstrumentationInstaller {
       }
     }
     return builder.makeRaw();
+  }
+
+  /**
+   * A Byte Buddy agent builder without its Nexus, which Weft never uses (it initializes no generated types) and
+   * whose set-up reaches {@code sun.misc.Unsafe}: on Java 24 and newer that makes the JVM print four warning lines
+   * into the application's output. Byte Buddy reads the switch once, when the builder is made; the property is
+   * restored at once, so the application's own Byte Buddy is not affected.
+   */
+  private static AgentBuilder newAgentBuilder() {
+    String previous = System.getProperty(NEXUS_DISABLED);
+    System.setProperty(NEXUS_DISABLED, "true");
+    try {
+      return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED));
+    } finally {
+      if (previous == null) {
+        System.clearProperty(NEXUS_DISABLED);
+      } else {
+        System.setProperty(NEXUS_DISABLED, previous);
+      }
+    }
   }
 
   /**

@@ -57,6 +57,18 @@ class AgentBehaviourTest {
     }
   }
 
+  /** On every JDK, Java 25 included: no JVM warning about what the agent's libraries do (Unsafe, say). */
+  @Test
+  void agentAddsNoWarningToATracedServersOutput() throws Exception {
+    try (AppProcess app = AppProcess.app("TomcatApp").exportingTo(receiver).start()) {
+      callHello(app, 1);
+      receiver.awaitOne(AgentBehaviourTest::isHelloSpan);
+      app.stop();
+      assertEquals(List.of(), app.stderrLinesWith("WARNING"), app.stderr());
+      assertEquals(List.of(), app.stderrLinesWith("[weft]"), app.stderr());
+    }
+  }
+
   @Test
   void servletApiTooOldIsLeftAloneWithOneWarning() throws Exception {
     try (AppProcess app = AppProcess.app("LegacyServletApp")
