@@ -84,6 +84,22 @@ class HttpClientTest {
     assertTrue(client.span().getStartTimeUnixNano() >= serverA.span().getStartTimeUnixNano());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"/shop/chain/okhttp", "/shop/chain/jdk", "/shop/chain/url-connection"})
+  void signedUrlsLoseTheirSecrets(String path) throws Exception {
+    int portB = serviceB.port();
+    String signed = "/shop/hello%3FX-Amz-Date%3D20261130%26X-Amz-Signature%3Ds3cret%26sig%3Ds3cret";
+    String query = "port=" + portB + "&target=" + signed + "&request=" + requestNumber.incrementAndGet();
+    assertEquals("chained: hello", Http.get(serviceA.port(), path + "?" + query).body());
+
+    ReceivedSpan serverA = serverSpanOfA(query);
+    ReceivedSpan client = childOf(serverA, Span.SpanKind.SPAN_KIND_CLIENT);
+    ReceivedSpan serverB = childOf(client, Span.SpanKind.SPAN_KIND_SERVER);
+    assertEquals("http://127.0.0.1:" + portB + "/shop/hello?X-Amz-Date=20261130&X-Amz-Signature=REDACTED&sig=REDACTED",
+        client.attribute("url.full"));
+    assertEquals("X-Amz-Date=20261130&X-Amz-Signature=REDACTED&sig=REDACTED", serverB.attribute("url.query"));
+  }
+
   @Test
   void stageDependingOnAnAsyncCallRunsInTheCallersTrace() throws Exception {
     String query = "port=" + serviceB.port() + "&request=" + requestNumber.incrementAndGet();

@@ -38,7 +38,7 @@ final class ConnectionCalls {
     Context caller = Context.current();
     URL url = connection.getURL();
     Span span = CLIENT_SPANS.start(caller, connection.getRequestMethod(),
-        HttpClientSpans.withoutUserInfo(url.toString(), url.getUserInfo()), url.getHost(),
+        url.toString(), url.getUserInfo(), url.getHost(),
         url.getPort() != -1 ? url.getPort() : url.getDefaultPort());
     if (span != null) {
       CLIENT_SPANS.inject(CLIENT_SPANS.contextOf(caller, span), connection, HEADERS);

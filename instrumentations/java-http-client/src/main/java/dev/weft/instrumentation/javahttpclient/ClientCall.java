@@ -36,7 +36,7 @@ final class ClientCall {
     Context caller = Context.current();
     URI uri = request.uri();
     Span span = SPANS.start(caller, request.method(),
-        HttpClientSpans.withoutUserInfo(uri.toString(), uri.getRawUserInfo()), uri.getHost(), port(uri));
+        uri.toString(), uri.getRawUserInfo(), uri.getHost(), port(uri));
     if (span == null) {
       return new Object[] {request, null};
     }

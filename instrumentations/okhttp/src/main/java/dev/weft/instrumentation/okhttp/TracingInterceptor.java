@@ -34,8 +34,7 @@ final class TracingInterceptor implements Interceptor {
     String userInfo = url.encodedPassword().isEmpty()
         ? url.encodedUsername()
         : url.encodedUsername() + ":" + url.encodedPassword();
-    Span span = SPANS.start(parent, request.method(), HttpClientSpans.withoutUserInfo(url.toString(), userInfo),
-        url.host(), url.port());
+    Span span = SPANS.start(parent, request.method(), url.toString(), userInfo, url.host(), url.port());
     if (span == null) {
       return chain.proceed(request);
     }

@@ -30,8 +30,12 @@ public final class HttpClientSpans {
   /**
    * A new client span, the child of {@code parent}, or {@code null} when {@code parent} is already inside a client
    * call (a client built on another, or the agent's own export), which must not yield a second span.
+   *
+   * @param urlFull the URL as given; credentials and sensitive query values are redacted here
+   * @param userInfo the user info the URL holds, or {@code null}
    */
-  public Span start(Context parent, String method, String urlFull, String serverAddress, int serverPort) {
+  public Span start(Context parent, String method, String urlFull, String userInfo, String serverAddress,
+      int serverPort) {
     if (ClientSpans.isInClientSpan(parent)) {
       return null;
     }
@@ -40,7 +44,7 @@ public final class HttpClientSpans {
         .setSpanKind(SpanKind.CLIENT)
         .setParent(parent)
         .setAttribute(HttpAttributes.HTTP_REQUEST_METHOD, requestMethod)
-        .setAttribute(UrlAttributes.URL_FULL, urlFull)
+        .setAttribute(UrlAttributes.URL_FULL, UrlRedaction.fullUrl(urlFull, userInfo))
         .setAttribute(ServerAttributes.SERVER_ADDRESS, serverAddress)
         .setAttribute(ServerAttributes.SERVER_PORT, (long) serverPort)
         .startSpan();
@@ -81,8 +85,4 @@ public final class HttpClientSpans {
     span.end();
   }
 
-  /** {@code url.full} without the user name and password a URL may carry. */
-  public static String withoutUserInfo(String url, String userInfo) {
-    return userInfo == null || userInfo.isEmpty() ? url : url.replace(userInfo + "@", "");
-  }
 }

@@ -3,6 +3,7 @@ package dev.weft.instrumentation.servlet.common;
 import dev.weft.instrumentation.api.SpanErrors;
 import dev.weft.instrumentation.api.http.HttpConventions;
 import dev.weft.instrumentation.api.http.HttpServerRoute;
+import dev.weft.instrumentation.api.http.UrlRedaction;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -82,7 +83,7 @@ public final class ServletServerTracing<REQ, RES> {
     }
     String query = access.queryString(request);
     if (query != null) {
-      builder.setAttribute(UrlAttributes.URL_QUERY, query);
+      builder.setAttribute(UrlAttributes.URL_QUERY, UrlRedaction.query(query));
     }
     String userAgent = access.header(request, "User-Agent");
     if (userAgent != null) {

@@ -1,0 +1,33 @@
+package dev.weft.instrumentation.api;
+
+import dev.weft.bootstrap.Settings;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The settings a module reads, by their OpenTelemetry names ({@code otel.instrumentation.<name>.<setting>}), as
+ * system properties or environment variables. Read them once, into a static field of the module's class, never on
+ * an instrumented call.
+ */
+public final class InstrumentationConfig {
+
+  private InstrumentationConfig() {}
+
+  public static boolean getBoolean(String name, boolean defaultValue) {
+    return Settings.getBoolean(name, defaultValue);
+  }
+
+  /** A comma-separated list, each entry trimmed, empty entries left out; empty when the setting is not set. */
+  public static List<String> getList(String name) {
+    String value = Settings.getString(name);
+    List<String> entries = new ArrayList<>();
+    if (value != null) {
+      for (String entry : value.split(",")) {
+        if (!entry.isBlank()) {
+          entries.add(entry.trim());
+        }
+      }
+    }
+    return entries;
+  }
+}
