@@ -129,6 +129,16 @@ abstract class JaxrsTest {
   }
 
   @Test
+  void requestAFilterAnswersAfterMatchingKeepsTheRoute() throws Exception {
+    String query = uniqueQuery();
+    assertEquals(401, get("/orders/42", query, "X-Deny", "yes").statusCode());
+
+    ReceivedSpan span = onlyServerSpan(query);
+    assertEquals("GET " + base() + "/orders/{id}", span.name());
+    assertEquals(401L, span.attribute("http.response.status_code"));
+  }
+
+  @Test
   void subResourceLocatorJoinsItsTemplateWithTheSubResourceMethods() throws Exception {
     String query = uniqueQuery();
     HttpResponse<String> response = get("/orders/42/items/7", query);

@@ -54,7 +54,8 @@ final class JerseyRoutes {
     HttpServerRoute.update(context, route(routingContext, resourceMethod));
   }
 
-  private static String route(ExtendedUriInfo routingContext, ResourceMethod resourceMethod) {
+  /** The full route of the request {@code routingContext} routed to {@code resourceMethod}. */
+  static String route(ExtendedUriInfo routingContext, ResourceMethod resourceMethod) {
     String basePath = routingContext.getBaseUri().getRawPath();
     if (!routingContext.getMatchedResourceLocators().isEmpty()) {
       return RouteTemplates.join(basePath, templatesFromRoot(routingContext));

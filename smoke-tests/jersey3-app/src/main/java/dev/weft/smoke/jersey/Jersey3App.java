@@ -23,6 +23,7 @@ public final class Jersey3App {
     public ShopApplication() {
       register(OrdersResource.class);
       register(OutOfStockMapper.class);
+      register(DenyFilter.class);
     }
   }
 

@@ -25,6 +25,7 @@ import java.net.http.HttpResponse;
  *   <li>{@code GET /orders/{id}/items/{itemId}}: through the sub-resource locator {@link #items}</li>
  *   <li>{@code GET /orders/{id}/via-client}: asks this application for {@code /orders/{id}} with the JDK's
  *       HttpClient</li>
+ *   <li>any of them with the header {@code X-Deny}: answered 401 by {@link DenyFilter}</li>
  * </ul>
  */
 @Path("/orders")
