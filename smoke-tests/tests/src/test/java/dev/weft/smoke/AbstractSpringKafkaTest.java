@@ -231,7 +231,7 @@ abstract class AbstractSpringKafkaTest {
   void aBatchListenerThatDoesNotIterateGetsTheBatchSpanAlone() throws Exception {
     List<String> values = sent.get("batch-whole");
     ReceivedSpan batch = batchSpans("batch-whole", 1).get(0);
-    ReceivedSpan call = call("batch-whole", values.size() + "-records-" + values);
+    ReceivedSpan call = call("batch-whole", values.size() + "-records");
     assertEquals(batch.spanId(), call.parentSpanId(), "the listener's work is under the batch span");
     Set<String> producers = new java.util.HashSet<>();
     for (String value : values) {
