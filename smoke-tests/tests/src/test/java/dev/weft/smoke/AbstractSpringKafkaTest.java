@@ -79,6 +79,8 @@ abstract class AbstractSpringKafkaTest {
   void stop() throws Exception {
     if (service != null) {
       service.close();
+      // the service's output, for when a test failed
+      Files.writeString(Path.of("target", prefix + "-service.log"), service.stdout() + service.stderr());
     }
     shop.close();
     broker.close();

@@ -62,11 +62,13 @@ final class BatchProcessing {
   /**
    * A batch listener is invoked with a poll's records.
    *
-   * @param recordList the records as the list the listener will get, or {@code null} when it gets {@code polled}
+   * @param recordList the records as the list the listener will get; {@code null} or empty when it gets
+   *     {@code polled} itself (spring-kafka 3 passes {@code null}, 4 an empty list)
    */
   static BatchProcessing start(ConsumerRecords<?, ?> polled, List<? extends ConsumerRecord<?, ?>> recordList,
       ClientIdentity consumer) {
-    List<? extends ConsumerRecord<?, ?>> records = recordList != null ? recordList : inOrder(polled);
+    List<? extends ConsumerRecord<?, ?>> records =
+        recordList != null && !recordList.isEmpty() ? recordList : inOrder(polled);
     String topic = singleTopic(records);
     SpanBuilder builder = KafkaTracing.TRACER.spanBuilder(topic == null ? "process" : "process " + topic)
         .setSpanKind(SpanKind.CONSUMER)
