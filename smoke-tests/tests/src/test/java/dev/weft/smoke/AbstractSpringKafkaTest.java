@@ -171,6 +171,7 @@ abstract class AbstractSpringKafkaTest {
     for (String value : sent.get("retryable")) {
       ReceivedSpan failed = assertProcessedInProducersTrace("retryable", value, value + "-attempt-1");
       assertEquals(Status.StatusCode.STATUS_CODE_ERROR, failed.status());
+      assertEquals("java.lang.IllegalStateException", failed.attribute("error.type"), "not spring-kafka's wrapper");
       ReceivedSpan retryCall = call("retryable", value + "-attempt-2");
       ReceivedSpan retried = span(retryCall.parentSpanId());
       assertEquals("process " + topic("retryable") + "-retry", retried.name());

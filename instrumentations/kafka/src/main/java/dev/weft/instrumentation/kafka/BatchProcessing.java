@@ -35,7 +35,8 @@ import org.apache.kafka.common.TopicPartition;
 final class BatchProcessing {
 
   private static final String FRAMEWORK_PACKAGE = "org.springframework.";
-  private static final String LISTENER_FAILED = "org.springframework.kafka.listener.ListenerExecutionFailedException";
+  /** The package of spring-kafka's exceptions that wrap a listener's. */
+  private static final String LISTENER_PACKAGE = "org.springframework.kafka.listener.";
   private static final ThreadLocal<BatchProcessing> OPEN = new ThreadLocal<>();
 
   private final Span span;
@@ -202,10 +203,17 @@ final class BatchProcessing {
     span.end();
   }
 
-  /** The application's exception rather than the framework's wrapper around it. */
+  /**
+   * The application's exception rather than the framework's wrappers around it
+   * ({@code ListenerExecutionFailedException}, a retry topic's {@code TimestampedException}).
+   */
   static Throwable listenerException(Throwable thrown) {
-    Throwable cause = thrown.getCause();
-    return cause != null && thrown.getClass().getName().equals(LISTENER_FAILED) ? cause : thrown;
+    Throwable exception = thrown;
+    while (exception.getCause() != null && exception.getCause() != exception
+        && exception.getClass().getName().startsWith(LISTENER_PACKAGE)) {
+      exception = exception.getCause();
+    }
+    return exception;
   }
 
   private static List<ConsumerRecord<?, ?>> inOrder(ConsumerRecords<?, ?> polled) {

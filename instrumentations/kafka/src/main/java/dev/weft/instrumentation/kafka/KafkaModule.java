@@ -27,7 +27,8 @@ public final class KafkaModule extends InstrumentationModule {
   /** spring-kafka's consumer thread, and spring-messaging's call of a listener method. */
   private static final String LISTENER_CONSUMER =
       "org/springframework/kafka/listener/KafkaMessageListenerContainer$ListenerConsumer";
-  private static final String HANDLER_METHOD = "org/springframework/messaging/handler/invocation/InvocableHandlerMethod";
+  private static final String HANDLER_METHOD =
+      "org/springframework/messaging/handler/invocation/InvocableHandlerMethod";
 
   /** Whether spring-kafka's listener containers are traced as such (else only their kafka-clients calls are). */
   private static final boolean SPRING_KAFKA = Settings.getBoolean("otel.instrumentation.spring-kafka.enabled",

@@ -47,7 +47,10 @@
  *       </ul>
  *       A framework is taught where its hand-off thread runs and where it hands records to the application, and
  *       nothing else: no copying loop is special-cased. Every record and batch span ends, and its context stops
- *       being current, when the listener returns or throws, at the latest.</li>
+ *       being current, when the listener returns or throws, at the latest. (The OpenTelemetry agent also silences
+ *       the container's iteration, but makes the batch span alone: a batch listener's work then falls out of every
+ *       producer's trace.) In the same spirit, copying a partition's records ({@code addAll}, {@code toArray})
+ *       processes nothing.</li>
  *   <li><b>Poll spans</b> ({@link PollSpans}, off by default): one {@code poll {topic}} span per non-empty poll,
  *       linked to every record's producer context.</li>
  *   <li><b>Client identity.</b> {@code messaging.client.id} and the consumer group are read once per client
