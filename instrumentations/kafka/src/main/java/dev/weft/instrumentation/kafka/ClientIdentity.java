@@ -3,7 +3,7 @@ package dev.weft.instrumentation.kafka;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -37,7 +37,11 @@ final class ClientIdentity {
     return identity;
   }
 
-  static ClientIdentity ofConsumer(KafkaConsumer<?, ?> consumer) {
+  /** The identity of a consumer; {@link #UNKNOWN} for {@code null}. */
+  static ClientIdentity ofConsumer(Consumer<?, ?> consumer) {
+    if (consumer == null) {
+      return UNKNOWN;
+    }
     ClientIdentity identity = BY_CLIENT.get(consumer);
     if (identity == null) {
       identity = new ClientIdentity(clientId(consumer.metrics()), consumerGroup(consumer));
@@ -56,7 +60,7 @@ final class ClientIdentity {
     return null;
   }
 
-  private static String consumerGroup(KafkaConsumer<?, ?> consumer) {
+  private static String consumerGroup(Consumer<?, ?> consumer) {
     try {
       return consumer.groupMetadata().groupId();
     } catch (RuntimeException noGroup) {

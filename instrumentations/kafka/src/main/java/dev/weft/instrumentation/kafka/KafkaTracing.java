@@ -11,7 +11,9 @@ import static dev.weft.instrumentation.kafka.MessagingAttributes.TOMBSTONE;
 
 import dev.weft.bootstrap.Settings;
 import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
@@ -37,6 +39,11 @@ final class KafkaTracing {
   /** The producer's context carried by a record, on an empty context (so a record without one starts a trace). */
   static Context producerContext(Headers headers) {
     return PROPAGATOR.extract(Context.root(), headers, RecordHeaders.INSTANCE);
+  }
+
+  /** The producer's span context a record carries; invalid when it carries none. */
+  static SpanContext producerSpanContext(Headers headers) {
+    return Span.fromContext(producerContext(headers)).getSpanContext();
   }
 
   static void inject(Context context, Headers headers) {

@@ -12,7 +12,6 @@ import static dev.weft.instrumentation.kafka.MessagingAttributes.SYSTEM;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.Span;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -57,7 +56,7 @@ final class PollSpans {
     }
     for (TopicPartition partition : records.partitions()) {
       for (ConsumerRecord<?, ?> record : records.records(partition)) {
-        SpanContext producer = Span.fromContext(KafkaTracing.producerContext(record.headers())).getSpanContext();
+        SpanContext producer = KafkaTracing.producerSpanContext(record.headers());
         if (producer.isValid()) {
           builder.addLink(producer);
         }

@@ -39,9 +39,12 @@ final class PolledRecords {
     }
   }
 
-  /** The consumer of records handed to the application, or {@code null} while {@code poll} itself iterates them. */
+  /**
+   * The consumer of records handed to the application, or {@code null} while {@code poll} itself iterates them,
+   * or a framework only moves them on ({@link RecordHandOff}).
+   */
   static ClientIdentity consumerOf(ConsumerRecords<?, ?> records) {
-    if (IN_POLL.get() != null) {
+    if (IN_POLL.get() != null || RecordHandOff.handingOn()) {
       return null;
     }
     ClientIdentity identity = CONSUMERS.get(records);

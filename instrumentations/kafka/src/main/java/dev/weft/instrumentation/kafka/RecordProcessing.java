@@ -5,7 +5,7 @@ import static dev.weft.instrumentation.kafka.MessagingAttributes.CONSUMER_GROUP;
 import static dev.weft.instrumentation.kafka.MessagingAttributes.OFFSET;
 import static dev.weft.instrumentation.kafka.MessagingAttributes.PARTITION_ID;
 
-
+import dev.weft.instrumentation.api.SpanErrors;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
@@ -19,7 +19,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  *
  * <p>Whatever ends the handling of a record ends it: the loop asking for the next record (or whether there is
  * one), the loop left by {@code break} or {@code return} (see {@link LoopExits}), and, for a loop left by an
- * exception or an iterator abandoned, the next record, poll or closing of the consumer on that thread.
+ * exception or an iterator abandoned, the next record, poll or closing of the consumer on that thread. A record
+ * handled inside a batch listener's invocation also links to the batch's span, and ends with the invocation at the
+ * latest.
  */
 final class RecordProcessing {
 
@@ -53,10 +55,22 @@ final class RecordProcessing {
     if (consumer.consumerGroup != null) {
       builder.setAttribute(CONSUMER_GROUP, consumer.consumerGroup);
     }
+    BatchProcessing batch = BatchProcessing.current();
+    if (batch != null) {
+      builder.addLink(batch.spanContext());
+    }
     Span span = builder.startSpan();
     RecordProcessing processing = new RecordProcessing(span, producer.with(span).makeCurrent());
     OPEN.set(processing);
     return processing;
+  }
+
+  /** The handling of the record open on this thread failed: the span records the exception (and ends later). */
+  static void failOpenOnThisThread(Throwable thrown) {
+    RecordProcessing open = OPEN.get();
+    if (open != null && !open.ended) {
+      SpanErrors.recordException(open.span, thrown);
+    }
   }
 
   /** Ends the record open on this thread, if any. */

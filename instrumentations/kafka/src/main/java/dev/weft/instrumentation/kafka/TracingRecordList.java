@@ -7,7 +7,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * {@code ConsumerRecords.records(partition)}, iterated with a process span per record. Access by index is the
- * application's own bookkeeping and is not traced.
+ * application's own bookkeeping and is not traced; nor is copying the list ({@code addAll}, {@code new ArrayList<>()}),
+ * which only hands the records on.
  */
 final class TracingRecordList<K, V> extends AbstractList<ConsumerRecord<K, V>> {
 
@@ -27,6 +28,16 @@ final class TracingRecordList<K, V> extends AbstractList<ConsumerRecord<K, V>> {
   @Override
   public int size() {
     return records.size();
+  }
+
+  @Override
+  public Object[] toArray() {
+    return records.toArray();
+  }
+
+  @Override
+  public <T> T[] toArray(T[] array) {
+    return records.toArray(array);
   }
 
   @Override
