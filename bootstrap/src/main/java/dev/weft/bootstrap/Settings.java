@@ -10,10 +10,16 @@ public final class Settings {
   private Settings() {}
 
   public static boolean getBoolean(String name, boolean defaultValue) {
+    String value = getString(name);
+    return value == null || value.isBlank() ? defaultValue : Boolean.parseBoolean(value.trim());
+  }
+
+  /** The setting's value, or {@code null} when it is not set. */
+  public static String getString(String name) {
     String value = System.getProperty(name);
     if (value == null) {
       value = System.getenv(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
     }
-    return value == null || value.isBlank() ? defaultValue : Boolean.parseBoolean(value.trim());
+    return value;
   }
 }
