@@ -73,7 +73,9 @@ final class InstrumentationInstaller {
           transformer = transformer.advice(advice.methods(), advice.adviceClassName());
         }
         builder = builder.type(type.usedClass() != null ? usersOf(type) : named(module, type), applicability)
-            .transform(transformer);
+            .transform(transformer)
+            .transform((typeBuilder, typeDescription, loader, javaModule, protectionDomain) ->
+                ClassFileUpgrade.needed(typeDescription) ? typeBuilder.visit(ClassFileUpgrade.TO_JAVA_7) : typeBuilder);
       }
     }
     return builder.makeRaw();

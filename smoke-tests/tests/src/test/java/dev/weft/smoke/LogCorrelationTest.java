@@ -71,7 +71,7 @@ class LogCorrelationTest {
       ReceivedSpan server = receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_SERVER
           && "request=1".equals(span.attribute("url.query")));
 
-      String ids = "[" + server.traceId() + "] [" + server.spanId() + "] [01] ";
+      String ids = ids(server);
       assertEquals("SYNC " + ids + "handled request 1", awaitLine(app, "SYNC ", "handled request 1"));
       assertEquals("ASYNC " + ids + "handled request 1", awaitLine(app, "ASYNC ", "handled request 1"));
       assertEquals("SYNC [] [] [] started", awaitLine(app, "SYNC ", "started"));
@@ -86,10 +86,16 @@ class LogCorrelationTest {
       assertEquals(200, Http.get(app.port(), "/shop/orders?request=2").statusCode());
       ReceivedSpan place = receiver.awaitOne(span -> span.name().equals("place order"));
 
-      String ids = "[" + place.traceId() + "] [" + place.spanId() + "] [01] ";
+      String ids = ids(place);
       assertEquals("SYNC " + ids + "placing order 42", awaitLine(app, "SYNC ", "placing order 42"));
       assertEquals("ASYNC " + ids + "placing order 42", awaitLine(app, "ASYNC ", "placing order 42"));
     }
+  }
+
+  /** What the pattern prints for the span: its trace id, span id and W3C trace flags ({@code 01}: sampled). */
+  private static String ids(ReceivedSpan span) {
+    return "[" + span.traceId() + "] [" + span.spanId() + "] [" + String.format("%02x", span.span().getFlags() & 0xff)
+        + "] ";
   }
 
   /** The first stdout line with this start and end, waiting for the async appender's thread to print it. */

@@ -30,19 +30,19 @@ public final class Log4jApp {
     Tomcat.addServlet(context, "log", new HttpServlet() {
       @Override
       protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        log("handled request " + request.getParameter("request"));
+        logBoth("handled request " + request.getParameter("request"));
         response.getWriter().write("logged");
       }
     });
     context.addServletMappingDecoded("/log", "log");
     tomcat.getConnector();
     tomcat.start();
-    log("started");
+    logBoth("started");
     System.out.println("READY " + tomcat.getConnector().getLocalPort());
     tomcat.getServer().await();
   }
 
-  private static void log(String message) {
+  private static void logBoth(String message) {
     SYNC.info(message);
     ASYNC.info(message);
   }
