@@ -15,25 +15,69 @@ final class ClassReferences {
   private static final ThreadLocal<byte[]> BEING_TRANSFORMED = new ThreadLocal<>();
 
   private final List<byte[]> usedClasses = new ArrayList<>();
+  private final int shortestUsedClass;
 
   ClassReferences(List<String> usedClassInternalNames) {
+    int shortest = Integer.MAX_VALUE;
     for (String name : usedClassInternalNames) {
-      usedClasses.add(name.getBytes(StandardCharsets.UTF_8));
+      byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+      usedClasses.add(bytes);
+      shortest = Math.min(shortest, bytes.length);
     }
+    this.shortestUsedClass = shortest;
   }
 
   boolean isEmpty() {
     return usedClasses.isEmpty();
   }
 
-  /** Whether the class file names any of the used classes. */
+  /**
+   * Whether the class file names any of the used classes. Only the constant pool is read, where every name a class
+   * refers to is held (in its UTF-8 entries: class names, descriptors, annotation types); its code is skipped, and
+   * so are entries shorter than the shortest name looked for.
+   */
   boolean refersToAny(byte[] classFile) {
+    try {
+      int entries = u2(classFile, 8);
+      int offset = 10;
+      for (int index = 1; index < entries; index++) {
+        int tag = classFile[offset] & 0xFF;
+        if (tag == 1) { // CONSTANT_Utf8: u2 length, bytes
+          int length = u2(classFile, offset + 1);
+          if (length >= shortestUsedClass && containsAny(classFile, offset + 3, length)) {
+            return true;
+          }
+          offset += 3 + length;
+        } else if (tag == 5 || tag == 6) { // Long, Double: 8 bytes, two entries
+          offset += 9;
+          index++;
+        } else if (tag == 7 || tag == 8 || tag == 16 || tag == 19 || tag == 20) { // Class, String, MethodType, ...
+          offset += 3;
+        } else if (tag == 15) { // MethodHandle
+          offset += 4;
+        } else if (tag == 3 || tag == 4 || (tag >= 9 && tag <= 12) || tag == 17 || tag == 18) {
+          offset += 5;
+        } else {
+          return containsAny(classFile, 0, classFile.length); // a constant this reader does not know
+        }
+      }
+      return false;
+    } catch (IndexOutOfBoundsException malformed) {
+      return false; // the JVM rejects it anyway
+    }
+  }
+
+  private boolean containsAny(byte[] bytes, int from, int length) {
     for (byte[] usedClass : usedClasses) {
-      if (contains(classFile, usedClass)) {
+      if (contains(bytes, from, length, usedClass)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static int u2(byte[] bytes, int offset) {
+    return ((bytes[offset] & 0xFF) << 8) | (bytes[offset + 1] & 0xFF);
   }
 
   static void beingTransformed(byte[] classFile) {
@@ -47,13 +91,14 @@ final class ClassReferences {
   /** Whether the class file this thread is transforming names {@code internalName}. */
   static boolean transformedClassRefersTo(String internalName) {
     byte[] classFile = BEING_TRANSFORMED.get();
-    return classFile != null && contains(classFile, internalName.getBytes(StandardCharsets.UTF_8));
+    return classFile != null && contains(classFile, 0, classFile.length, internalName.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static boolean contains(byte[] bytes, byte[] wanted) {
+  /** Whether {@code wanted} occurs in {@code bytes} from {@code from}, within {@code length} bytes. */
+  private static boolean contains(byte[] bytes, int from, int length, byte[] wanted) {
     byte first = wanted[0];
-    int last = bytes.length - wanted.length;
-    for (int i = 0; i <= last; i++) {
+    int last = from + length - wanted.length;
+    for (int i = from; i <= last; i++) {
       if (bytes[i] == first && matchesAt(bytes, i, wanted)) {
         return true;
       }

@@ -74,7 +74,10 @@ final class InstrumentationInstaller {
         for (TypeInstrumentation.MethodAdvice advice : type.advice()) {
           transformer = transformer.advice(advice.methods(), advice.adviceClassName());
         }
-        builder = builder.type(named(module, type), applicability).transform(transformer);
+        builder = builder.type(type.usedClass() != null ? usersOf(type) : named(module, type), applicability)
+            .transform(transformer)
+            .transform((typeBuilder, typeDescription, loader, javaModule, protectionDomain) ->
+                ClassFileUpgrade.needed(typeDescription) ? typeBuilder.visit(ClassFileUpgrade.TO_JAVA_7) : typeBuilder);
       }
     }
     return builder.makeRaw();
@@ -102,7 +105,7 @@ final class InstrumentationInstaller {
 
   /**
    * Classes that refer to the type instrumentation's used class and match its matcher. Classes compiled for Java 6
-   * or older cannot hold the {@code invokedynamic} the rewrite adds.
+   * or older cannot hold the {@code invokedynamic} that advice and the loop rewrite add.
    */
   private static ElementMatcher<TypeDescription> usersOf(TypeInstrumentation type) {
     return candidate -> candidate.getClassFileVersion() != null

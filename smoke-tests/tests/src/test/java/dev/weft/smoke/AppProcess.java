@@ -57,8 +57,26 @@ final class AppProcess implements AutoCloseable {
   }
 
   private static Builder app(String simpleName, String libraries) {
-    return new Builder(List.of("-cp", APPS.resolve("classes") + File.pathSeparator + libraries,
-        "dev.weft.smoke.apps." + simpleName));
+    return app(APPS, "dev.weft.smoke.apps." + simpleName, libraries);
+  }
+
+  /**
+   * A builder for an application of another smoke-test app module.
+   *
+   * @param appDirectory that module's build directory, with classes/
+   * @param libraries the class path of its libraries, such as {@link #classpathOf} gives
+   */
+  static Builder app(Path appDirectory, String mainClass, String libraries) {
+    return new Builder(List.of("-cp", appDirectory.resolve("classes") + File.pathSeparator + libraries, mainClass));
+  }
+
+  /** The libraries' class path that the build of the app module in {@code appDirectory} wrote down. */
+  static String classpathOf(Path appDirectory) {
+    try {
+      return Files.readString(appDirectory.resolve("app-classpath.txt")).trim();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** A builder for an executable jar. */
@@ -67,11 +85,7 @@ final class AppProcess implements AutoCloseable {
   }
 
   private static String readClasspath() {
-    try {
-      return Files.readString(APPS.resolve("app-classpath.txt")).trim();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return classpathOf(APPS);
   }
 
   static final class Builder {

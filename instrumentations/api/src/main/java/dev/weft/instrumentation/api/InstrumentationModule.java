@@ -42,8 +42,8 @@ public abstract class InstrumentationModule {
   }
 
   /**
-   * Internal names of library classes whose users (any class whose constant pool names one) the module rewrites
-   * with a {@link TypeInstrumentation#forLoopsOfUsersOf} instrumentation. Checked on the class file bytes of every
+   * Internal names of library classes whose users (any class whose constant pool names one) the module instruments
+   * with a {@link TypeInstrumentation#forUsersOf} or {@link TypeInstrumentation#forLoopsOfUsersOf} instrumentation. Checked on the class file bytes of every
    * class the name test rejects, so keep it empty unless needed.
    */
   public List<String> usedClasses() {

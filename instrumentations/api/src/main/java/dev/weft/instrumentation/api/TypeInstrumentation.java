@@ -53,6 +53,15 @@ public final class TypeInstrumentation {
 
   /**
    * The classes that refer to {@code usedClass} (one of the module's {@link InstrumentationModule#usedClasses()})
+   * and match {@code types}, whatever their name: for advice on application classes found by what they use (an
+   * annotation, say) rather than by name.
+   */
+  public static TypeInstrumentation forUsersOf(String usedClass, ElementMatcher<? super TypeDescription> types) {
+    return new TypeInstrumentation(types, usedClass, null, null);
+  }
+
+  /**
+   * The classes that refer to {@code usedClass} (one of the module's {@link InstrumentationModule#usedClasses()})
    * and match {@code types}: their iterator loops are rewritten by {@link IteratorLoopExits} to call
    * {@code loopLeft} on the helper class.
    */
@@ -79,7 +88,7 @@ public final class TypeInstrumentation {
     return Collections.unmodifiableList(advice);
   }
 
-  /** For {@link #forLoopsOfUsersOf}: the internal name of the class the rewritten classes refer to; else null. */
+  /** For {@link #forUsersOf} and {@link #forLoopsOfUsersOf}: the internal name of the class the rewritten classes refer to; else null. */
   public String usedClass() {
     return usedClass;
   }
