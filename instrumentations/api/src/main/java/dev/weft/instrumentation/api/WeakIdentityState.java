@@ -24,6 +24,9 @@ public final class WeakIdentityState<V> {
 
   /** The value attached to {@code object}, or null. */
   public V get(Object object) {
+    if (values.isEmpty()) { // the usual case for tasks, which take their state off when they run
+      return null;
+    }
     return values.get(new Lookup(object));
   }
 
@@ -45,6 +48,9 @@ public final class WeakIdentityState<V> {
 
   /** Detaches and returns the value attached to {@code object}, or null. */
   public V remove(Object object) {
+    if (values.isEmpty()) {
+      return null;
+    }
     return values.remove(new Lookup(object));
   }
 
