@@ -62,7 +62,7 @@ final class InstrumentationInstaller {
           AsmVisitorWrapper loopExits = new AsmVisitorWrapper.ForDeclaredMethods()
               .readerFlags(IteratorLoopExits.readerFlags())
               .method(any(), type.loopExits());
-          builder = builder.type(usersOf(type), applicability)
+          builder = builder.type(typeThenLoader(usersOf(type), applicability))
               .transform((typeBuilder, typeDescription, loader, javaModule, protectionDomain) ->
                   typeBuilder.visit(loopExits));
           continue;
@@ -72,10 +72,21 @@ final class InstrumentationInstaller {
         for (TypeInstrumentation.MethodAdvice advice : type.advice()) {
           transformer = transformer.advice(advice.methods(), advice.adviceClassName());
         }
-        builder = builder.type(named(module, type), applicability).transform(transformer);
+        builder = builder.type(typeThenLoader(named(module, type), applicability)).transform(transformer);
       }
     }
     return builder.makeRaw();
+  }
+
+  /**
+   * The type matcher, then the module's class loader test: only for the classes the module instruments is the module
+   * decided for their loader. (Byte Buddy's own order is the loader first: a JDK class of one module would decide,
+   * and warn about, every other module for the bootstrap loader.)
+   */
+  private static AgentBuilder.RawMatcher typeThenLoader(ElementMatcher<TypeDescription> types,
+      ModuleApplicability applicability) {
+    return (type, loader, javaModule, classBeingRedefined, protectionDomain) ->
+        types.matches(type) && applicability.matches(loader);
   }
 
   /**
