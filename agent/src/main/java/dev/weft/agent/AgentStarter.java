@@ -38,7 +38,8 @@ public final class AgentStarter {
     modules.forEach(module -> jdkTypes.addAll(module.jdkTypes()));
     IgnoredTypes ignoredTypes = new IgnoredTypes(agentLoader, jdkTypes);
     DeferredTransformer transformer = new DeferredTransformer(ignoredTypes, modules);
-    instrumentation.addTransformer(transformer, attachedLate);
+    // retransform-capable: JDK classes that modules instrument may be loaded already (java.lang.Thread always is)
+    instrumentation.addTransformer(transformer, true);
 
     TracingGate tracingGate = new TracingGate();
     Thread init = daemon("weft-init", () -> {
@@ -46,6 +47,9 @@ public final class AgentStarter {
         ModuleAdviceLinker.install(agentLoader, modules, tracingGate);
         transformer.settle(
             new InstrumentationInstaller(agentLoader, ignoredTypes, modules).transformer(instrumentation));
+        if (!attachedLate) {
+          retransformLoadedJdkTypes(instrumentation, jdkTypes);
+        }
         AgentLog.debug("instrumentation ready " + (System.nanoTime() - startedAt) / 1_000_000
             + " ms after premain began: " + names(modules));
       } catch (Throwable t) {
@@ -68,6 +72,34 @@ public final class AgentStarter {
     Thread thread = new Thread(work, name);
     thread.setDaemon(true);
     return thread;
+  }
+
+  /**
+   * The JDK classes that modules instrument and that were loaded before the transformer was in place, or by this
+   * init thread while it built the transformer (which the transformer skips): transformed now. Retransformation may
+   * not change a class's shape, which the transformer never does.
+   */
+  private static void retransformLoadedJdkTypes(Instrumentation instrumentation, Set<String> jdkTypes) {
+    if (jdkTypes.isEmpty()) {
+      return;
+    }
+    List<Class<?>> loaded = new ArrayList<>();
+    for (Class<?> each : instrumentation.getAllLoadedClasses()) {
+      ClassLoader loader = each.getClassLoader();
+      if ((loader == null || loader == ClassLoader.getPlatformClassLoader())
+          && jdkTypes.contains(each.getName().replace('.', '/')) && instrumentation.isModifiableClass(each)) {
+        loaded.add(each);
+      }
+    }
+    if (loaded.isEmpty()) {
+      return;
+    }
+    try {
+      instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
+      AgentLog.debug("retransformed JDK classes loaded before the agent: " + loaded);
+    } catch (UnmodifiableClassException | RuntimeException e) {
+      AgentLog.warn("JDK classes loaded before the agent stay uninstrumented: " + e);
+    }
   }
 
   /** Attached to a running JVM: the candidate classes already loaded are transformed now. */

@@ -39,7 +39,10 @@ final class DeferredTransformer implements ClassFileTransformer {
     this.usedClasses = new ClassReferences(used);
   }
 
-  /** The thread that builds the delegate; it never waits for itself. */
+  /**
+   * The thread that builds the delegate; it never waits for itself, and classes it loads before the delegate is
+   * ready are left alone (the agent retransforms those that modules name in {@code jdkTypes()}).
+   */
   void initializedBy(Thread thread) {
     initThread = thread;
   }
@@ -73,7 +76,7 @@ final class DeferredTransformer implements ClassFileTransformer {
   @Override
   public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-    if (!isCandidate(loader, className, classfileBuffer) || Thread.currentThread() == initThread
+    if (!isCandidate(loader, className, classfileBuffer) || (Thread.currentThread() == initThread && !isSettled())
         || !awaitSettled(className)) {
       return null;
     }
@@ -91,6 +94,10 @@ final class DeferredTransformer implements ClassFileTransformer {
     } finally {
       ClassReferences.transformed();
     }
+  }
+
+  private boolean isSettled() {
+    return settled.getCount() == 0;
   }
 
   private boolean awaitSettled(String className) {

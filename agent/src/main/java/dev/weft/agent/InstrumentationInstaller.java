@@ -64,7 +64,7 @@ final class InstrumentationInstaller {
           AsmVisitorWrapper loopExits = new AsmVisitorWrapper.ForDeclaredMethods()
               .readerFlags(IteratorLoopExits.readerFlags())
               .method(any(), type.loopExits());
-          builder = builder.type(usersOf(type), applicability)
+          builder = builder.type(typeThenLoader(usersOf(type), applicability))
               .transform((typeBuilder, typeDescription, loader, javaModule, protectionDomain) ->
                   typeBuilder.visit(loopExits));
           continue;
@@ -74,7 +74,8 @@ final class InstrumentationInstaller {
         for (TypeInstrumentation.MethodAdvice advice : type.advice()) {
           transformer = transformer.advice(advice.methods(), advice.adviceClassName());
         }
-        builder = builder.type(type.usedClass() != null ? usersOf(type) : named(module, type), applicability)
+        builder = builder
+            .type(typeThenLoader(type.usedClass() != null ? usersOf(type) : named(module, type), applicability))
             .transform(transformer)
             .transform((typeBuilder, typeDescription, loader, javaModule, protectionDomain) ->
                 ClassFileUpgrade.needed(typeDescription) ? typeBuilder.visit(ClassFileUpgrade.TO_JAVA_7) : typeBuilder);
@@ -101,6 +102,17 @@ final class InstrumentationInstaller {
         System.setProperty(NEXUS_DISABLED, previous);
       }
     }
+  }
+
+  /**
+   * The type matcher, then the module's class loader test: only for the classes the module instruments is the module
+   * decided for their loader. (Byte Buddy's own order is the loader first: a JDK class of one module would decide,
+   * and warn about, every other module for the bootstrap loader.)
+   */
+  private static AgentBuilder.RawMatcher typeThenLoader(ElementMatcher<TypeDescription> types,
+      ModuleApplicability applicability) {
+    return (type, loader, javaModule, classBeingRedefined, protectionDomain) ->
+        types.matches(type) && applicability.matches(loader);
   }
 
   /**

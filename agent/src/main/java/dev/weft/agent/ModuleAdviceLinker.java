@@ -55,12 +55,12 @@ final class ModuleAdviceLinker implements AdviceLinker {
   @Override
   public MethodHandle link(Class<?> instrumentedClass, String adviceClass, String methodName, MethodType type)
       throws Throwable {
-    if (!tracingGate.awaitTracing()) {
-      return null;
-    }
     InstrumentationModule module = moduleByAdvice.get(adviceClass);
     if (module == null) {
       throw new IllegalStateException("no enabled module declares advice " + adviceClass);
+    }
+    if (module.needsTracing() && !tracingGate.awaitTracing()) {
+      return null;
     }
     Class<?> advice = Class.forName(adviceClass, true, loaderFor(module, instrumentedClass.getClassLoader()));
     MethodHandle handle = MethodHandles.publicLookup().findStatic(advice, methodName, type);

@@ -50,6 +50,15 @@ public abstract class InstrumentationModule {
     return List.of();
   }
 
+  /**
+   * Whether the module's advice starts spans, so that it must wait for the SDK the agent builds while the
+   * application starts: its first call waits, and it is linked to nothing when tracing is off. A module that only
+   * carries context (and never waits) says false: its advice is linked at once, also on the agent's own threads.
+   */
+  public boolean needsTracing() {
+    return true;
+  }
+
   /** A class whose presence in a class loader says the library is there at all. */
   public abstract String markerClass();
 
