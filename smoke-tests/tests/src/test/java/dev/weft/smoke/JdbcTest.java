@@ -85,7 +85,9 @@ class JdbcTest {
     assertEquals("SELECT name FROM owners WHERE password = ? AND id = ?", span.attribute("db.query.text"));
     assertEquals("SELECT owners", span.name());
     for (ReceivedSpan any : receiver.all()) {
-      assertFalse(any.span().toString().contains("hunter2"), any.toString());
+      if (!"jdbc-unsanitized".equals(any.resource().get("service.name"))) {
+        assertFalse(any.span().toString().contains("hunter2"), any.toString());
+      }
     }
   }
 
@@ -161,6 +163,21 @@ class JdbcTest {
     assertEquals("CALL owner_count", span.name());
     assertEquals("owner_count", span.attribute("db.stored_procedure.name"));
     assertEquals("{? = call owner_count()}", span.attribute("db.query.text"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void withTheSanitizerOffTheTextIsReportedAsWritten() throws Exception {
+    try (AppProcess unsanitized = AppProcess.app("JdbcApp").exportingTo(receiver)
+        .with("otel.service.name", "jdbc-unsanitized")
+        .with("otel.instrumentation.common.db-statement-sanitizer.enabled", "false").start()) {
+      String marker = "n=" + requestNumber.incrementAndGet();
+      assertEquals(200, Http.get(unsanitized.port(), "/db/h2/statement?" + marker).statusCode());
+      ReceivedSpan server = receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_SERVER
+          && String.valueOf(span.attribute("url.query")).endsWith(marker));
+      ReceivedSpan span = new Request(null, server).onlyDatabaseSpan();
+      assertEquals("SELECT name FROM owners WHERE password = 'hunter2' AND id = 1", span.attribute("db.query.text"));
+      assertEquals("SELECT owners", span.name());
+    }
   }
 
   private void assertSystemAndServer(String database, ReceivedSpan span) {
