@@ -6,6 +6,7 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerBuilder;
 import java.util.concurrent.TimeUnit;
 
@@ -26,6 +27,10 @@ public final class AgentSpans {
       tracer.setSchemaUrl(schemaUrl);
     }
     return tracer.build();
+  }
+
+  public static boolean isEnabled(Object tracer) {
+    return ((Tracer) tracer).isEnabled();
   }
 
   public static Object invalid() {

@@ -1,6 +1,7 @@
 package dev.weft.instrumentation.opentelemetryapi.application;
 
 import dev.weft.instrumentation.opentelemetryapi.AgentSpanBuilders;
+import dev.weft.instrumentation.opentelemetryapi.AgentSpans;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.Tracer;
 
@@ -16,5 +17,11 @@ final class ApplicationTracer implements Tracer {
   @Override
   public SpanBuilder spanBuilder(String spanName) {
     return new ApplicationSpanBuilder(AgentSpanBuilders.spanBuilder(agentTracer, spanName));
+  }
+
+  /** Newer API versions: whether the agent's tracer of this scope records at all. */
+  @Override
+  public boolean isEnabled() {
+    return AgentSpans.isEnabled(agentTracer);
   }
 }

@@ -16,6 +16,11 @@ final class BridgedContext implements Context {
   /** The agent's key for this application class loader's own context values. */
   private static final Object APPLICATION_VALUES = AgentContexts.newKey("weft-application-context");
   private static final Context ROOT = Context.root();
+  /**
+   * For a span the bridge did not make (one of an SDK of the application's own, say), the agent's span made for it:
+   * while the agent's context still holds that span, the application gets its own span object back.
+   */
+  private static final ContextKey<Object> FOREIGN_SPAN_AS_AGENTS = ContextKey.named("weft-foreign-span");
 
   private final Object agentContext;
   private final Context applicationValues;
@@ -48,7 +53,11 @@ final class BridgedContext implements Context {
     Object agentContext = AgentContexts.root();
     Object span = context.get(ContextKeys.SPAN);
     if (span != null) {
-      agentContext = AgentContexts.withSpan(agentContext, ApplicationSpan.toAgent((Span) span));
+      Object agentSpan = ApplicationSpan.toAgent((Span) span);
+      agentContext = AgentContexts.withSpan(agentContext, agentSpan);
+      if (!(span instanceof ApplicationSpan)) {
+        context = context.with(FOREIGN_SPAN_AS_AGENTS, agentSpan);
+      }
     }
     Object baggage = context.get(ContextKeys.BAGGAGE);
     if (baggage != null) {
@@ -71,7 +80,12 @@ final class BridgedContext implements Context {
   public <V> V get(ContextKey<V> key) {
     if (key == ContextKeys.SPAN) {
       Object span = AgentContexts.spanOf(agentContext);
-      return span == null ? null : (V) new ApplicationSpan(span);
+      if (span == null) {
+        return null;
+      }
+      return applicationValues.get(FOREIGN_SPAN_AS_AGENTS) == span
+          ? applicationValues.get(key)
+          : (V) new ApplicationSpan(span);
     }
     if (key == ContextKeys.BAGGAGE) {
       Object baggage = AgentContexts.baggageOf(agentContext);
@@ -84,7 +98,10 @@ final class BridgedContext implements Context {
   public <V> Context with(ContextKey<V> key, V value) {
     if (key == ContextKeys.SPAN) {
       Object span = value == null ? null : ApplicationSpan.toAgent((Span) value);
-      return new BridgedContext(AgentContexts.withSpan(agentContext, span), applicationValues);
+      Context values = value instanceof ApplicationSpan || value == null
+          ? applicationValues
+          : applicationValues.with(key, value).with(FOREIGN_SPAN_AS_AGENTS, span);
+      return new BridgedContext(AgentContexts.withSpan(agentContext, span), values);
     }
     if (key == ContextKeys.BAGGAGE) {
       Object baggage = value == null ? null : BaggageConversion.toAgent((Baggage) value);

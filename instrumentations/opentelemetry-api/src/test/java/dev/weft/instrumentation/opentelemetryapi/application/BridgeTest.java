@@ -219,6 +219,38 @@ class BridgeTest {
   }
 
   @Test
+  void aSpanTheBridgeDidNotMakeComesBackAsItself() {
+    Span foreign = Span.wrap(SpanContext.create("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331",
+        TraceFlags.getSampled(), TraceState.getDefault()));
+    try (Scope ignored = BridgedContextStorage.INSTANCE.attach(Context.root().with(foreign))) {
+      assertEquals(foreign.getSpanContext(), Span.current().getSpanContext(), "the agent's span carries its context");
+      assertSame(foreign, Span.fromContext(BridgedContextStorage.INSTANCE.current()));
+      try (Scope agentScope = agentTracer.spanBuilder("client").startSpan().makeCurrent()) {
+        Span seen = Span.fromContext(BridgedContextStorage.INSTANCE.current());
+        assertEquals(Span.current().getSpanContext(), seen.getSpanContext(), "the agent's newer span wins");
+      }
+    }
+    try (Scope ignored = BridgedContextStorage.INSTANCE.attach(bridgedContextWith(foreign))) {
+      assertSame(foreign, Span.fromContext(BridgedContextStorage.INSTANCE.current()));
+    }
+  }
+
+  /** A bridged context (the agent's span current) with the foreign span put in by {@code Context.with}. */
+  private static Context bridgedContextWith(Span foreign) {
+    Span server = agentTracer.spanBuilder("server").startSpan();
+    try (Scope ignored = server.makeCurrent()) {
+      return BridgedContextStorage.INSTANCE.current().with(foreign);
+    } finally {
+      server.end();
+    }
+  }
+
+  @Test
+  void tracerIsEnabledAsTheAgentsIs() {
+    assertTrue(applicationTracer.isEnabled());
+  }
+
+  @Test
   void nothingCurrentIsTheApplicationsRoot() {
     assertNull(BridgedContextStorage.INSTANCE.current(), "Context.current() then answers the root");
   }
