@@ -9,6 +9,7 @@ import io.opentelemetry.proto.trace.v1.Status;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,7 +93,8 @@ class OpenTelemetryApiTest {
 
     @Test
     void applicationSpanJoinsTheAgentsTraceBothWays() throws Exception {
-      Map<String, String> report = report(Http.get(app.port(), "/app/manual", "traceparent", TRACEPARENT).body());
+      Map<String, String> report = report(Http.get(app.port(), "/app/manual", "traceparent", TRACEPARENT,
+          "baggage", "incoming=yes").body());
       assertEquals(apiJar(), report.get("api"), "the application keeps its own API");
 
       ReceivedSpan server = receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_SERVER
@@ -131,7 +133,10 @@ class OpenTelemetryApiTest {
       assertEquals("b7ad6b7169203331", ReceivedSpan.hex(link.getSpanId()));
       assertEquals("batch", attributes(link.getAttributesList()).get("link.reason"));
 
-      assertEquals("app.tenant=acme", report.get("echoed-baggage"), "the application's baggage is sent");
+      assertEquals(true, server.attribute("app.enriched"), "Span.current() is the agent's span itself");
+      assertEquals("yes", report.get("incoming-baggage"), "the application sees the baggage the agent extracted");
+      assertEquals(Set.of("app.tenant=acme", "incoming=yes"), Set.of(report.get("echoed-baggage").split(",")),
+          "the application's baggage is sent");
       assertEquals("note", report.get("note-after-call"), "the application's own context key");
       assertEquals("acme", report.get("baggage-after-call"));
     }

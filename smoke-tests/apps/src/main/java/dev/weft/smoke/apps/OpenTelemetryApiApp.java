@@ -29,7 +29,8 @@ import org.apache.catalina.startup.Tomcat;
  * path: it is compiled against 1.30.1 and calls only what 1.0 has).
  *
  * <ul>
- *   <li>{@code /manual}: reports {@code Span.current()} (the agent's SERVER span), then starts its own span with
+ *   <li>{@code /manual}: reports {@code Span.current()} (the agent's SERVER span, which it gives an attribute) and
+ *       the incoming baggage entry {@code incoming}, then starts its own span with
  *       {@code GlobalOpenTelemetry.getTracer}, with attributes, an event, a recorded exception, an error status and a
  *       link, makes it current with baggage {@code app.tenant=acme} and a key of its own, and calls {@code /app/echo}
  *       with OkHttp inside it; answers what it saw</li>
@@ -86,9 +87,12 @@ public final class OpenTelemetryApiApp {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
       StringBuilder report = new StringBuilder();
-      SpanContext server = Span.current().getSpanContext();
+      Span serverSpan = Span.current();
+      serverSpan.setAttribute("app.enriched", true);
+      SpanContext server = serverSpan.getSpanContext();
       report.append("current=").append(server.getTraceId()).append('-').append(server.getSpanId())
           .append('-').append(server.isValid());
+      report.append("\nincoming-baggage=").append(Baggage.current().getEntryValue("incoming"));
 
       Tracer tracer = GlobalOpenTelemetry.getTracer("smoke-app", "1.0");
       SpanContext linked = SpanContext.createFromRemoteParent(LINKED_TRACE_ID, LINKED_SPAN_ID,
