@@ -83,6 +83,7 @@ final class ModuleAdviceLinker implements AdviceLinker {
   }
 
   private ModuleClassLoader newLoader(InstrumentationModule module, ClassLoader applicationLoader) {
-    return new ModuleClassLoader(module.name(), agentLoader, applicationLoader, module.modulePackagePrefix());
+    return new ModuleClassLoader(module.name(), agentLoader, applicationLoader, module.modulePackagePrefix(),
+        module.applicationPackages());
   }
 }

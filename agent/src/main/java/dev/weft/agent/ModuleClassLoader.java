@@ -1,13 +1,16 @@
 package dev.weft.agent;
 
 import dev.weft.bootstrap.AgentClassLoader;
+import java.util.List;
 
 /**
  * The class loader of one instrumentation module for one application class loader.
  *
  * <p>It defines the module's own classes (its package and below) from the agent jar, so that they link against
  * the library classes of that application loader; it takes Weft's and OpenTelemetry's classes from the agent
- * class loader, so that every module shares one SDK; everything else comes from the application loader.
+ * class loader, so that every module shares one SDK, except the packages the module declares as the application's
+ * ({@link dev.weft.instrumentation.api.InstrumentationModule#applicationPackages()}); everything else comes from the
+ * application loader.
  */
 final class ModuleClassLoader extends ClassLoader {
 
@@ -17,13 +20,15 @@ final class ModuleClassLoader extends ClassLoader {
 
   private final AgentClassLoader agentLoader;
   private final String modulePackagePrefix;
+  private final List<String> applicationPackages;
 
   ModuleClassLoader(String moduleName, AgentClassLoader agentLoader, ClassLoader applicationLoader,
-      String modulePackagePrefix) {
+      String modulePackagePrefix, List<String> applicationPackages) {
     super("weft-" + moduleName,
         applicationLoader != null ? applicationLoader : ClassLoader.getPlatformClassLoader());
     this.agentLoader = agentLoader;
     this.modulePackagePrefix = modulePackagePrefix;
+    this.applicationPackages = applicationPackages;
   }
 
   @Override
@@ -46,7 +51,12 @@ final class ModuleClassLoader extends ClassLoader {
     }
   }
 
-  private static boolean fromAgent(String name) {
+  private boolean fromAgent(String name) {
+    for (String applicationPackage : applicationPackages) {
+      if (name.startsWith(applicationPackage)) {
+        return false;
+      }
+    }
     return name.startsWith("dev.weft.") || name.startsWith("io.opentelemetry.") || name.startsWith("net.bytebuddy.");
   }
 

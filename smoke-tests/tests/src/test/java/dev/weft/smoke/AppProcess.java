@@ -56,6 +56,24 @@ final class AppProcess implements AutoCloseable {
     return app(simpleName, readClasspath().replaceAll(newest, Matcher.quoteReplacement(oldest.toString())));
   }
 
+  /**
+   * Like {@link #app(String)}, with these jars (in a directory the apps' build copies them to) in place of the
+   * class path entries whose file names start with one of {@code replacedPrefixes}.
+   */
+  static Builder appWithLibraries(String simpleName, Path jarDirectory, String... replacedPrefixes) throws IOException {
+    List<String> entries = new ArrayList<>();
+    for (String entry : readClasspath().split(File.pathSeparator)) {
+      String fileName = Path.of(entry).getFileName().toString();
+      if (java.util.Arrays.stream(replacedPrefixes).noneMatch(fileName::startsWith)) {
+        entries.add(entry);
+      }
+    }
+    try (var jars = Files.list(jarDirectory)) {
+      jars.forEach(jar -> entries.add(jar.toString()));
+    }
+    return app(simpleName, String.join(File.pathSeparator, entries));
+  }
+
   private static Builder app(String simpleName, String libraries) {
     return app(APPS, "dev.weft.smoke.apps." + simpleName, libraries);
   }

@@ -67,6 +67,16 @@ public abstract class InstrumentationModule {
 
   public abstract List<TypeInstrumentation> typeInstrumentations();
 
+  /**
+   * Package prefixes (ending in {@code .}) that the module's own classes take from the application class loader,
+   * although the agent has classes of the same name: for a module that bridges the application's copy of a library
+   * the agent also uses (the OpenTelemetry API). Module classes then cannot name the agent's copy; they reach it
+   * only through classes outside the module package (loaded once by the agent) whose signatures use JDK types.
+   */
+  public List<String> applicationPackages() {
+    return List.of();
+  }
+
   /** The package prefix whose classes are loaded per application class loader. */
   public String modulePackagePrefix() {
     return getClass().getPackageName() + ".";
