@@ -78,6 +78,31 @@ abstract class SpringBootAppTest {
     assertEquals(base() + "/owners/1", span.attribute("url.path"));
     assertEquals(TRACE_ID, span.traceId());
     assertEquals(Status.StatusCode.STATUS_CODE_UNSET, span.status());
+
+    // the query through Spring Boot's HikariCP pool: one CLIENT span under the route-named SERVER span
+    ReceivedSpan query = receiver.awaitOne(child -> child.parentSpanId().equals(span.spanId()));
+    assertEquals(Span.SpanKind.SPAN_KIND_CLIENT, query.kind());
+    assertEquals("SELECT owners", query.name());
+    assertEquals(TRACE_ID, query.traceId());
+    assertEquals("h2database", query.attribute("db.system.name"));
+    assertEquals("petclinic", query.attribute("db.namespace"));
+    assertEquals("select last_name from owners where id = ?", query.attribute("db.query.text"));
+    assertEquals("SELECT", query.attribute("db.operation.name"));
+    assertEquals("owners", query.attribute("db.collection.name"));
+    assertNull(query.attribute("server.address"), "an in-memory database has no server");
+    assertEquals(1, receiver.matching(child -> child.parentSpanId().equals(span.spanId())).size(),
+        "one span per execution, through the pool and the driver");
+  }
+
+  @Test
+  void insertIsOneClientSpanUnderThePostSpan() throws Exception {
+    String query = "name=Leo&" + uniqueQuery();
+    send("POST", "/owners/2/pets/new", query);
+
+    ReceivedSpan server = serverSpan(query);
+    ReceivedSpan insert = receiver.awaitOne(child -> child.parentSpanId().equals(server.spanId()));
+    assertEquals("INSERT pets", insert.name());
+    assertEquals("insert into pets (owner_id, name) values (?, ?)", insert.attribute("db.query.text"));
   }
 
   @Test
