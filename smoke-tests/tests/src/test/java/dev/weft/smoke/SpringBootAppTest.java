@@ -80,16 +80,16 @@ abstract class SpringBootAppTest {
     assertEquals(Status.StatusCode.STATUS_CODE_UNSET, span.status());
 
     // the query through Spring Boot's HikariCP pool: one CLIENT span under the route-named SERVER span
-    ReceivedSpan query = receiver.awaitOne(child -> child.parentSpanId().equals(span.spanId()));
-    assertEquals(Span.SpanKind.SPAN_KIND_CLIENT, query.kind());
-    assertEquals("SELECT owners", query.name());
-    assertEquals(TRACE_ID, query.traceId());
-    assertEquals("h2database", query.attribute("db.system.name"));
-    assertEquals("petclinic", query.attribute("db.namespace"));
-    assertEquals("select last_name from owners where id = ?", query.attribute("db.query.text"));
-    assertEquals("SELECT", query.attribute("db.operation.name"));
-    assertEquals("owners", query.attribute("db.collection.name"));
-    assertNull(query.attribute("server.address"), "an in-memory database has no server");
+    ReceivedSpan select = receiver.awaitOne(child -> child.parentSpanId().equals(span.spanId()));
+    assertEquals(Span.SpanKind.SPAN_KIND_CLIENT, select.kind());
+    assertEquals("SELECT owners", select.name());
+    assertEquals(TRACE_ID, select.traceId());
+    assertEquals("h2database", select.attribute("db.system.name"));
+    assertEquals("petclinic", select.attribute("db.namespace"));
+    assertEquals("select last_name from owners where id = ?", select.attribute("db.select.text"));
+    assertEquals("SELECT", select.attribute("db.operation.name"));
+    assertEquals("owners", select.attribute("db.collection.name"));
+    assertNull(select.attribute("server.address"), "an in-memory database has no server");
     assertEquals(1, receiver.matching(child -> child.parentSpanId().equals(span.spanId())).size(),
         "one span per execution, through the pool and the driver");
   }
