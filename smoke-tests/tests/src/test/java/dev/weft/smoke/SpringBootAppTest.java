@@ -86,7 +86,7 @@ abstract class SpringBootAppTest {
     assertEquals(TRACE_ID, select.traceId());
     assertEquals("h2database", select.attribute("db.system.name"));
     assertEquals("petclinic", select.attribute("db.namespace"));
-    assertEquals("select last_name from owners where id = ?", select.attribute("db.select.text"));
+    assertEquals("select last_name from owners where id = ?", select.attribute("db.query.text"));
     assertEquals("SELECT", select.attribute("db.operation.name"));
     assertEquals("owners", select.attribute("db.collection.name"));
     assertNull(select.attribute("server.address"), "an in-memory database has no server");
