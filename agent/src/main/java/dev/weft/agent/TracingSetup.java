@@ -35,19 +35,10 @@ final class TracingSetup {
   private static final Logger EXPORTER_FAILURE_LOGGER = Logger.getLogger("io.opentelemetry.exporter.internal");
 
   /**
-   * The batch span processor's logger, which warns at every export while its queue overflows; silenced because
-   * {@link ExportBackpressure} says so once.
+   * The batch span processor's logger, which would warn of a failed export that {@link ExportAccounting} reports
+   * once.
    */
   private static final Logger QUEUE_LOGGER = Logger.getLogger(BatchSpanProcessor.class.getName());
-
-  /**
-   * Weft's defaults for the batch span processor, 4x the SDK's (2,048 and 512): each export has a fixed cost that
-   * large batches spread, so one exporter thread delivers about twice as many spans per second (measured with the
-   * benchmarks' saturated {@code /hello}: 28k spans/s with the SDK's, 56k with these), for at most 8,192 spans
-   * held in memory.
-   */
-  private static final int DEFAULT_QUEUE_SIZE = 8192;
-  private static final int DEFAULT_EXPORT_BATCH_SIZE = 2048;
 
   private static final List<String> OTLP_PROTOCOLS = List.of("http/protobuf", "grpc", "http/json");
 
@@ -58,8 +49,7 @@ final class TracingSetup {
    *     application then runs untraced
    */
   static boolean start() {
-    ExportBackpressure backpressure = new ExportBackpressure();
-    ExportAccounting accounting = new ExportAccounting(backpressure);
+    ExportPipeline export = new ExportPipeline();
     OpenTelemetrySdk sdk;
     try {
       sdk = AutoConfiguredOpenTelemetrySdk.builder()
@@ -70,12 +60,8 @@ final class TracingSetup {
             return Map.of();
           })
           .addResourceCustomizer(TracingSetup::withDetectedServiceName)
-          .addSpanExporterCustomizer((exporter, config) -> accounting.wrap(exporter))
-          .addSpanProcessorCustomizer((processor, config) -> processor instanceof BatchSpanProcessor
-              ? backpressure.admittingTo(processor, config.getInt("otel.bsp.max.queue.size", DEFAULT_QUEUE_SIZE),
-                  config.getBoolean("otel.javaagent.export-backpressure.enabled", true))
-              : processor)
-          .addTracerProviderCustomizer((builder, config) -> builder.addSpanProcessor(accounting.endedSpans()))
+          .addSpanExporterCustomizer(export::exporter)
+          .addSpanProcessorCustomizer(export::processor)
           .disableShutdownHook()
           .setResultAsGlobal()
           .build()
@@ -88,20 +74,19 @@ final class TracingSetup {
       EXPORTER_FAILURE_LOGGER.setLevel(Level.OFF);
       QUEUE_LOGGER.setLevel(Level.OFF);
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(sdk, accounting), "weft-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(sdk, export), "weft-shutdown"));
     return true;
   }
 
   /**
    * Weft's defaults, below anything the user sets. OTLP goes over {@code http/protobuf} (the SDK alone would pick
-   * gRPC), as the OpenTelemetry agent does; the export queue and batches are larger than the SDK's. Metrics and logs are off: the agent produces neither yet, and the SDK
-   * would otherwise run an idle OTLP metric reader.
+   * gRPC), as the OpenTelemetry agent does; the export queue and batches are the export pipeline's. Metrics and logs
+   * are off: the agent produces neither yet, and the SDK would otherwise run an idle OTLP metric reader.
    */
   private static Map<String, String> defaults() {
     Map<String, String> defaults = new HashMap<>();
     defaults.put("otel.exporter.otlp.protocol", "http/protobuf");
-    defaults.put("otel.bsp.max.queue.size", Integer.toString(DEFAULT_QUEUE_SIZE));
-    defaults.put("otel.bsp.max.export.batch.size", Integer.toString(DEFAULT_EXPORT_BATCH_SIZE));
+    ExportPipeline.addDefaults(defaults);
     defaults.put("otel.metrics.exporter", "none");
     defaults.put("otel.logs.exporter", "none");
     return defaults;
@@ -127,11 +112,11 @@ final class TracingSetup {
         : resource.merge(Resource.create(Attributes.of(ServiceAttributes.SERVICE_NAME, detected)));
   }
 
-  private static void shutdown(OpenTelemetrySdk sdk, ExportAccounting accounting) {
+  private static void shutdown(OpenTelemetrySdk sdk, ExportPipeline export) {
     AgentLog.debug("JVM shutdown: flushing spans");
-    long wait = accounting.collectorFailing() ? SHUTDOWN_WAIT_FAILING_SECONDS : SHUTDOWN_WAIT_SECONDS;
+    long wait = export.collectorFailing() ? SHUTDOWN_WAIT_FAILING_SECONDS : SHUTDOWN_WAIT_SECONDS;
     CompletableResultCode done = sdk.shutdown().join(wait, TimeUnit.SECONDS);
     AgentLog.debug("flushed: " + (done.isDone() ? "done" : "timed out"));
-    accounting.reportAtShutdown();
+    export.reportAtShutdown();
   }
 }
