@@ -37,8 +37,9 @@ import java.util.Map;
  * <p>At shutdown the processor exports what is queued, {@link ConcurrentExports} waits for the exports under way,
  * and {@link ExportAccounting} says how many spans of all those ended were not delivered.
  *
- * <p>Memory is bounded by the queue plus the batches under way: at most {@code max.queue.size + max-concurrent-exports
- * x max.export.batch.size} spans, whatever the collector does.
+ * <p>Memory is bounded whatever the collector does: at most {@code max.queue.size + (max-concurrent-exports + 1) x
+ * max.export.batch.size} spans are held (the queue, the exports under way, and the batch the processor's thread
+ * holds while it waits for a slot).
  */
 final class ExportPipeline {
 
