@@ -18,8 +18,8 @@ import java.util.logging.Logger;
 
 /**
  * Builds the OpenTelemetry SDK from the standard {@code otel.*} system properties and {@code OTEL_*} environment
- * variables (the SDK's autoconfigure module reads them), registers it as the agent's global instance, and flushes
- * it when the JVM shuts down.
+ * variables (the SDK's autoconfigure module reads them) with Weft's {@link ExportPipeline} around the exporter and
+ * the batch span processor, registers it as the agent's global instance, and flushes it when the JVM shuts down.
  */
 final class TracingSetup {
 
