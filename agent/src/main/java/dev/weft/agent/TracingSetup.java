@@ -29,10 +29,11 @@ final class TracingSetup {
   private static final long SHUTDOWN_WAIT_FAILING_SECONDS = 1;
 
   /**
-   * The exporters' own failure logging, silenced because {@link ExportAccounting} reports failures once with a
-   * count. Held here: {@code java.util.logging} keeps loggers only weakly, and with them their level.
+   * The exporters' own failure logging (its senders', and since SDK 1.67 the OTLP exporter's own in {@code
+   * io.opentelemetry.exporter.otlp.internal}), silenced because {@link ExportAccounting} reports failures once with
+   * a count. Held here: {@code java.util.logging} keeps loggers only weakly, and with them their level.
    */
-  private static final Logger EXPORTER_FAILURE_LOGGER = Logger.getLogger("io.opentelemetry.exporter.internal");
+  private static final Logger EXPORTER_FAILURE_LOGGER = Logger.getLogger("io.opentelemetry.exporter");
 
   /**
    * The batch span processor's logger, which would warn of a failed export that {@link ExportAccounting} reports

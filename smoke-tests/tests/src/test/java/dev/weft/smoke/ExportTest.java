@@ -156,6 +156,7 @@ class ExportTest {
       assertEquals(1, app.stderrLinesWith("spans end faster than they can be exported").size(), app.stderr());
       assertEquals(List.of("[weft] WARN " + requests + " of " + requests
           + " spans were not delivered to the collector"), app.stderrLinesWith("not delivered"), app.stderr());
+      assertEquals(List.of(), app.stderrLinesWith("Failed to export"), "only Weft's own lines, no SDK logging");
     }
   }
 }
