@@ -29,11 +29,15 @@ final class TracingSetup {
   private static final long SHUTDOWN_WAIT_FAILING_SECONDS = 1;
 
   /**
-   * The exporters' own failure logging (its senders', and since SDK 1.67 the OTLP exporter's own in {@code
-   * io.opentelemetry.exporter.otlp.internal}), silenced because {@link ExportAccounting} reports failures once with
-   * a count. Held here: {@code java.util.logging} keeps loggers only weakly, and with them their level.
+   * The OTLP exporter's own failure logging (in {@code io.opentelemetry.exporter.otlp.internal} since SDK 1.67,
+   * before in {@code io.opentelemetry.exporter.internal}, and its senders'), silenced because {@link
+   * ExportAccounting} reports failures once with a count; not the console exporter's, which prints the spans. Held
+   * here: {@code java.util.logging} keeps loggers only weakly, and with them their level.
    */
-  private static final Logger EXPORTER_FAILURE_LOGGER = Logger.getLogger("io.opentelemetry.exporter");
+  private static final List<Logger> EXPORTER_FAILURE_LOGGERS = List.of(
+      Logger.getLogger("io.opentelemetry.exporter.internal"),
+      Logger.getLogger("io.opentelemetry.exporter.otlp"),
+      Logger.getLogger("io.opentelemetry.exporter.sender"));
 
   /**
    * The batch span processor's logger, which would warn of a failed export that {@link ExportAccounting} reports
@@ -72,7 +76,7 @@ final class TracingSetup {
       return false;
     }
     if (!AgentLog.isDebug()) {
-      EXPORTER_FAILURE_LOGGER.setLevel(Level.OFF);
+      EXPORTER_FAILURE_LOGGERS.forEach(logger -> logger.setLevel(Level.OFF));
       QUEUE_LOGGER.setLevel(Level.OFF);
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(sdk, export), "weft-shutdown"));
