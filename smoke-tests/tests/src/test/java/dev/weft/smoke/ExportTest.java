@@ -74,7 +74,9 @@ class ExportTest {
     int requests = 400;
     try (AppProcess app = AppProcess.app("TomcatApp").exportingTo(receiver)
         .with("otel.bsp.max.export.batch.size", "8")
-        .with("otel.javaagent.exporter.max-concurrent-exports", "4").start()) {
+        .with("otel.javaagent.exporter.max-concurrent-exports", "4")
+        // the held exports must outlast the requests, however slow the machine: no attempt times out meanwhile
+        .with("otel.exporter.otlp.timeout", "120000").start()) {
       receiver.holdExports();
       callHelloConcurrently(app, requests);
       awaitExportsUnderWay(4);
