@@ -1,116 +1,76 @@
 package dev.weft.agent;
 
-import dev.weft.instrumentation.api.http.ClientSpans;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
-import io.opentelemetry.sdk.trace.ReadableSpan;
-import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
-import java.lang.ref.WeakReference;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts sampled spans ended and spans the exporter delivered, so that a dead, slow or refusing collector is
- * reported once, when the first export fails, and once more at shutdown with the number of spans lost (failed
- * exports and spans dropped by the full batch queue alike) — never once per export.
+ * Counts the sampled spans ended and the spans the collector accepted, and says when spans start to be lost: once
+ * when the export queue first overflows, once when an export first fails, once when the collector first rejects
+ * spans of an export it accepted (an OTLP partial success), and once at shutdown with the number of spans not
+ * delivered, whatever the cause; never once per export. Exports may end in any order, several at a time.
  */
 final class ExportAccounting {
 
-  private final ExportBackpressure backpressure;
   private final LongAdder ended = new LongAdder();
   private final LongAdder delivered = new LongAdder();
+  private final AtomicBoolean dropReported = new AtomicBoolean();
   private final AtomicBoolean failureReported = new AtomicBoolean();
-  /** Whether any exporter is configured: with {@code otel.traces.exporter=none} nothing is meant to be delivered. */
+  private final AtomicBoolean rejectionReported = new AtomicBoolean();
+  /** Whether spans go to a collector at all: with {@code otel.traces.exporter=none} nothing is meant to be. */
   private volatile boolean exporting;
   private volatile boolean lastExportFailed;
-  /** The batch counted last: several exporters behind one batch processor each get the same collection. */
-  private volatile WeakReference<Collection<SpanData>> lastBatch = new WeakReference<>(null);
 
-  ExportAccounting(ExportBackpressure backpressure) {
-    this.backpressure = backpressure;
+  /** A sampled span ended, bound for the export queue. */
+  void spanEnded() {
+    ended.increment();
   }
 
-  /** A span processor that only counts. */
-  SpanProcessor endedSpans() {
-    return new SpanProcessor() {
-      @Override
-      public void onStart(Context parentContext, ReadWriteSpan span) {}
-
-      @Override
-      public boolean isStartRequired() {
-        return false;
-      }
-
-      @Override
-      public void onEnd(ReadableSpan span) {
-        if (span.getSpanContext().isSampled()) {
-          ended.increment();
-        }
-      }
-
-      @Override
-      public boolean isEndRequired() {
-        return true;
-      }
-    };
+  /** A sampled span found the export queue full. */
+  void spanDropped() {
+    if (dropReported.compareAndSet(false, true)) {
+      AgentLog.warn("spans end faster than they can be exported (the export queue, otel.bsp.max.queue.size, is "
+          + "full); spans are dropped while this lasts, and the number lost is reported at shutdown");
+    }
   }
 
-  SpanExporter wrap(SpanExporter exporter) {
+  /** The collector accepted an export but rejected {@code spans} of its spans, saying {@code why}. */
+  void spansRejected(long spans, String why) {
+    delivered.add(-spans);
+    if (rejectionReported.compareAndSet(false, true)) {
+      AgentLog.warn("the collector rejected " + spans + " spans of an export (" + (why.isEmpty() ? "no reason given"
+          : why) + "); the number lost is reported at shutdown");
+    }
+  }
+
+  /** {@code collectorExporter}, each of whose exports is counted as delivered or not when it ends. */
+  SpanExporter counting(SpanExporter collectorExporter) {
     exporting = true;
-    return new SpanExporter() {
+    return new DelegatingSpanExporter(collectorExporter) {
       @Override
       public CompletableResultCode export(Collection<SpanData> spans) {
-        CompletableResultCode result;
-        // the exporter's own HTTP calls count as being inside a client call: no instrumented client traces them
-        try (Scope ignored = ClientSpans.markedAsClientSpan(Context.current()).makeCurrent()) {
-          if (lastBatch.get() == spans) {
-            // the same batch again, for the next of several exporters behind one processor: counted once
-            return exporter.export(spans);
-          }
-          lastBatch = new WeakReference<>(spans);
-          backpressure.exportStarted(spans.size());
-          result = exporter.export(spans);
-        }
         int count = spans.size();
+        CompletableResultCode result = exporter.export(spans);
         result.whenComplete(() -> {
-          backpressure.exportEnded(result.isSuccess());
           lastExportFailed = !result.isSuccess();
           if (result.isSuccess()) {
             delivered.add(count);
           } else {
-            reportFirstFailure(exporter, result.getFailureThrowable());
+            reportFirstFailure(result.getFailureThrowable());
           }
         });
         return result;
       }
-
-      @Override
-      public CompletableResultCode flush() {
-        return exporter.flush();
-      }
-
-      @Override
-      public CompletableResultCode shutdown() {
-        return exporter.shutdown();
-      }
-
-      @Override
-      public String toString() {
-        return exporter.toString();
-      }
     };
   }
 
-  private void reportFirstFailure(SpanExporter exporter, Throwable cause) {
+  private void reportFirstFailure(Throwable cause) {
     if (failureReported.compareAndSet(false, true)) {
       AgentLog.warn("span export failed (" + (cause == null ? "the collector refused the spans" : cause)
-          + "); spans are dropped while this lasts, and the number lost is reported at shutdown. Exporter: "
-          + exporter);
+          + "); spans are dropped while this lasts, and the number lost is reported at shutdown");
     }
   }
 

@@ -18,8 +18,8 @@ import java.util.logging.Logger;
 
 /**
  * Builds the OpenTelemetry SDK from the standard {@code otel.*} system properties and {@code OTEL_*} environment
- * variables (the SDK's autoconfigure module reads them), registers it as the agent's global instance, and flushes
- * it when the JVM shuts down.
+ * variables (the SDK's autoconfigure module reads them) with Weft's {@link ExportPipeline} around the exporter and
+ * the batch span processor, registers it as the agent's global instance, and flushes it when the JVM shuts down.
  */
 final class TracingSetup {
 
@@ -29,25 +29,21 @@ final class TracingSetup {
   private static final long SHUTDOWN_WAIT_FAILING_SECONDS = 1;
 
   /**
-   * The exporters' own failure logging, silenced because {@link ExportAccounting} reports failures once with a
-   * count. Held here: {@code java.util.logging} keeps loggers only weakly, and with them their level.
+   * The OTLP exporter's own failure logging (in {@code io.opentelemetry.exporter.otlp.internal} since SDK 1.67,
+   * before in {@code io.opentelemetry.exporter.internal}, and its senders'), silenced because {@link
+   * ExportAccounting} reports failures once with a count; not the console exporter's, which prints the spans. Held
+   * here: {@code java.util.logging} keeps loggers only weakly, and with them their level.
    */
-  private static final Logger EXPORTER_FAILURE_LOGGER = Logger.getLogger("io.opentelemetry.exporter.internal");
+  private static final List<Logger> EXPORTER_FAILURE_LOGGERS = List.of(
+      Logger.getLogger("io.opentelemetry.exporter.internal"),
+      Logger.getLogger("io.opentelemetry.exporter.otlp"),
+      Logger.getLogger("io.opentelemetry.exporter.sender"));
 
   /**
-   * The batch span processor's logger, which warns at every export while its queue overflows; silenced because
-   * {@link ExportBackpressure} says so once.
+   * The batch span processor's logger, which would warn of a failed export that {@link ExportAccounting} reports
+   * once.
    */
   private static final Logger QUEUE_LOGGER = Logger.getLogger(BatchSpanProcessor.class.getName());
-
-  /**
-   * Weft's defaults for the batch span processor, 4x the SDK's (2,048 and 512): each export has a fixed cost that
-   * large batches spread, so one exporter thread delivers about twice as many spans per second (measured with the
-   * benchmarks' saturated {@code /hello}: 28k spans/s with the SDK's, 56k with these), for at most 8,192 spans
-   * held in memory.
-   */
-  private static final int DEFAULT_QUEUE_SIZE = 8192;
-  private static final int DEFAULT_EXPORT_BATCH_SIZE = 2048;
 
   private static final List<String> OTLP_PROTOCOLS = List.of("http/protobuf", "grpc", "http/json");
 
@@ -58,8 +54,7 @@ final class TracingSetup {
    *     application then runs untraced
    */
   static boolean start() {
-    ExportBackpressure backpressure = new ExportBackpressure();
-    ExportAccounting accounting = new ExportAccounting(backpressure);
+    ExportPipeline export = new ExportPipeline();
     OpenTelemetrySdk sdk;
     try {
       sdk = AutoConfiguredOpenTelemetrySdk.builder()
@@ -70,12 +65,8 @@ final class TracingSetup {
             return Map.of();
           })
           .addResourceCustomizer(TracingSetup::withDetectedServiceName)
-          .addSpanExporterCustomizer((exporter, config) -> accounting.wrap(exporter))
-          .addSpanProcessorCustomizer((processor, config) -> processor instanceof BatchSpanProcessor
-              ? backpressure.admittingTo(processor, config.getInt("otel.bsp.max.queue.size", DEFAULT_QUEUE_SIZE),
-                  config.getBoolean("otel.javaagent.export-backpressure.enabled", true))
-              : processor)
-          .addTracerProviderCustomizer((builder, config) -> builder.addSpanProcessor(accounting.endedSpans()))
+          .addSpanExporterCustomizer(export::exporter)
+          .addSpanProcessorCustomizer(export::processor)
           .disableShutdownHook()
           .setResultAsGlobal()
           .build()
@@ -85,23 +76,22 @@ final class TracingSetup {
       return false;
     }
     if (!AgentLog.isDebug()) {
-      EXPORTER_FAILURE_LOGGER.setLevel(Level.OFF);
+      EXPORTER_FAILURE_LOGGERS.forEach(logger -> logger.setLevel(Level.OFF));
       QUEUE_LOGGER.setLevel(Level.OFF);
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(sdk, accounting), "weft-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(sdk, export), "weft-shutdown"));
     return true;
   }
 
   /**
    * Weft's defaults, below anything the user sets. OTLP goes over {@code http/protobuf} (the SDK alone would pick
-   * gRPC), as the OpenTelemetry agent does; the export queue and batches are larger than the SDK's. Metrics and logs are off: the agent produces neither yet, and the SDK
-   * would otherwise run an idle OTLP metric reader.
+   * gRPC), as the OpenTelemetry agent does; the export queue and batches are the export pipeline's. Metrics and logs
+   * are off: the agent produces neither yet, and the SDK would otherwise run an idle OTLP metric reader.
    */
   private static Map<String, String> defaults() {
     Map<String, String> defaults = new HashMap<>();
     defaults.put("otel.exporter.otlp.protocol", "http/protobuf");
-    defaults.put("otel.bsp.max.queue.size", Integer.toString(DEFAULT_QUEUE_SIZE));
-    defaults.put("otel.bsp.max.export.batch.size", Integer.toString(DEFAULT_EXPORT_BATCH_SIZE));
+    ExportPipeline.addDefaults(defaults);
     defaults.put("otel.metrics.exporter", "none");
     defaults.put("otel.logs.exporter", "none");
     return defaults;
@@ -127,11 +117,11 @@ final class TracingSetup {
         : resource.merge(Resource.create(Attributes.of(ServiceAttributes.SERVICE_NAME, detected)));
   }
 
-  private static void shutdown(OpenTelemetrySdk sdk, ExportAccounting accounting) {
+  private static void shutdown(OpenTelemetrySdk sdk, ExportPipeline export) {
     AgentLog.debug("JVM shutdown: flushing spans");
-    long wait = accounting.collectorFailing() ? SHUTDOWN_WAIT_FAILING_SECONDS : SHUTDOWN_WAIT_SECONDS;
+    long wait = export.collectorFailing() ? SHUTDOWN_WAIT_FAILING_SECONDS : SHUTDOWN_WAIT_SECONDS;
     CompletableResultCode done = sdk.shutdown().join(wait, TimeUnit.SECONDS);
     AgentLog.debug("flushed: " + (done.isDone() ? "done" : "timed out"));
-    accounting.reportAtShutdown();
+    export.reportAtShutdown();
   }
 }

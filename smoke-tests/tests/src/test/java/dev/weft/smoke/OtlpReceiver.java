@@ -9,6 +9,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ServerCalls;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
@@ -20,26 +21,42 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
  * An OTLP trace receiver inside the test: OTLP/HTTP (protobuf), and gRPC when asked. It keeps every span it receives and lets a test wait
- * for the spans it expects. Tests drive a few requests each, so the JDK's HTTP server is fast enough here.
+ * for the spans it expects. Tests drive a few requests each, so the JDK's HTTP server is fast enough here. Each
+ * export is received on a thread of its own, so that exports sent at once are received at once, as by a collector.
  */
 final class OtlpReceiver implements AutoCloseable {
 
   private static final String GRPC_SERVICE = "opentelemetry.proto.collector.trace.v1.TraceService";
 
   private final HttpServer server;
+  private final ExecutorService exportThreads = Executors.newCachedThreadPool();
   private Server grpcServer;
   private final List<ReceivedSpan> spans = new ArrayList<>();
   private volatile int answerStatus = 200;
   private volatile long answerDelayMillis;
+  /** While set, every export waits for it before it is answered: a collector that has stopped answering. */
+  private volatile CountDownLatch held;
+  /** Exports to refuse with {@link #refusalStatus} and {@link #refusalRetryAfter} before answering normally. */
+  private final AtomicInteger refusalsLeft = new AtomicInteger();
+  private volatile int refusalStatus;
+  private volatile String refusalRetryAfter;
+  private volatile byte[] acceptedAnswer = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
+  private final AtomicInteger exportsUnderWay = new AtomicInteger();
+  private final AtomicInteger mostExportsUnderWay = new AtomicInteger();
   private int exportRequests;
 
   OtlpReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/v1/traces", this::receive);
+    server.setExecutor(exportThreads);
     server.start();
   }
 
@@ -57,10 +74,79 @@ final class OtlpReceiver implements AutoCloseable {
     answerDelayMillis = delay.toMillis();
   }
 
+  /** Makes every export wait, unanswered, until {@link #answerHeldExports()}. */
+  void holdExports() {
+    held = new CountDownLatch(1);
+  }
+
+  void answerHeldExports() {
+    CountDownLatch latch = held;
+    held = null;
+    latch.countDown();
+  }
+
+  /**
+   * Makes the receiver refuse the next {@code exports} exports with {@code status}, with a {@code Retry-After}
+   * header of {@code retryAfter} (none when null), as an overloaded collector does.
+   */
+  void refuseNext(int exports, int status, String retryAfter) {
+    refusalStatus = status;
+    refusalRetryAfter = retryAfter;
+    refusalsLeft.set(exports);
+  }
+
+  /** Makes the receiver answer every export it accepts with a partial success: some spans rejected. */
+  void answerPartialSuccess(long rejectedSpans, String message) {
+    acceptedAnswer = ExportTraceServiceResponse.newBuilder()
+        .setPartialSuccess(ExportTracePartialSuccess.newBuilder()
+            .setRejectedSpans(rejectedSpans)
+            .setErrorMessage(message))
+        .build()
+        .toByteArray();
+  }
+
+  /** The most exports this receiver has had under way at once. */
+  int mostExportsUnderWay() {
+    return mostExportsUnderWay.get();
+  }
+
+  /** Exports received and not answered yet. */
+  int exportsUnderWay() {
+    return exportsUnderWay.get();
+  }
+
   private void receive(HttpExchange exchange) throws IOException {
+    mostExportsUnderWay.accumulateAndGet(exportsUnderWay.incrementAndGet(), Math::max);
+    try {
+      answer(exchange);
+    } finally {
+      exportsUnderWay.decrementAndGet();
+    }
+  }
+
+  private void answer(HttpExchange exchange) throws IOException {
     byte[] body;
     try (InputStream in = exchange.getRequestBody()) {
       body = in.readAllBytes();
+    }
+    CountDownLatch latch = held;
+    if (latch != null) {
+      try {
+        latch.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (refusalsLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+      synchronized (this) {
+        exportRequests++;
+      }
+      if (refusalRetryAfter != null) {
+        exchange.getResponseHeaders().add("Retry-After", refusalRetryAfter);
+      }
+      exchange.sendResponseHeaders(refusalStatus, -1);
+      exchange.close();
+      return;
     }
     if (answerDelayMillis > 0) {
       try {
@@ -83,7 +169,7 @@ final class OtlpReceiver implements AutoCloseable {
       exchange.close();
       return;
     }
-    byte[] answer = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
+    byte[] answer = acceptedAnswer;
     exchange.sendResponseHeaders(200, answer.length == 0 ? -1 : answer.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(answer);
@@ -170,7 +256,12 @@ final class OtlpReceiver implements AutoCloseable {
 
   @Override
   public void close() {
+    CountDownLatch latch = held;
+    if (latch != null) {
+      latch.countDown();
+    }
     server.stop(0);
+    exportThreads.shutdownNow();
     if (grpcServer != null) {
       grpcServer.shutdownNow();
     }

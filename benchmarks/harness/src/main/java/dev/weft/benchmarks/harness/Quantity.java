@@ -10,7 +10,8 @@ enum Quantity {
   LATENCY_P99("latency p99 (ms)", 2),
   CPU_PER_REQUEST("CPU time per request (µs)", 1),
   ALLOCATED_PER_REQUEST("allocated per request (KB)", 1),
-  PEAK_RSS("servlet app peak RSS (MB)", 0),
+  PEAK_RSS("servlet app peak RSS, prompt collector (MB)", 0),
+  PEAK_RSS_SLOW_COLLECTOR("servlet app peak RSS, slow-collector phases included (MB)", 0),
   JAR_SIZE("agent jar (MB)", 1);
 
   final String label;

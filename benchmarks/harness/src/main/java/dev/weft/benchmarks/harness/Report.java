@@ -127,8 +127,11 @@ final class Report {
         return quantity == Quantity.THROUGHPUT ? "≥ 0.95x" : quantity == Quantity.CPU_PER_REQUEST ? "≤ 1.08x" : "";
       case CHAIN_FIXED_RATE:
         return quantity == Quantity.CPU_PER_REQUEST ? "≤ 1.08x" : "";
+      case CHAIN_SLOW_COLLECTOR:
+      case HELLO_SLOW_COLLECTOR:
+        return quantity == Quantity.THROUGHPUT ? "≥ 0.95x of Weft, prompt collector" : "";
       case FOOTPRINT:
-        return quantity == Quantity.PEAK_RSS ? "≤ +40 MB" : quantity == Quantity.JAR_SIZE ? "≤ 8 MB" : "";
+        return quantity == Quantity.PEAK_RSS ? "≤ +20 MB" : quantity == Quantity.JAR_SIZE ? "≤ 8 MB" : "";
       default:
         return "";
     }

@@ -8,6 +8,8 @@ enum Section {
   CHAIN_SATURATED(3),
   HELLO_SATURATED(1),
   CHAIN_FIXED_RATE(3),
+  CHAIN_SLOW_COLLECTOR(3),
+  HELLO_SLOW_COLLECTOR(1),
   FOOTPRINT(0);
 
   /** Spans one request makes under an agent; 0 where no requests are measured. */
@@ -28,6 +30,12 @@ enum Section {
       case CHAIN_FIXED_RATE:
         return String.format("`/chain` at a fixed %,d requests/s, %s", Settings.CHAINS_PER_SECOND,
             seconds(settings.fixedRateLoad));
+      case CHAIN_SLOW_COLLECTOR:
+        return "`/chain`, " + Settings.CONNECTIONS + " connections (saturating), " + seconds(settings.slowCollectorLoad)
+            + ", collector answering after " + Settings.SLOW_COLLECTOR_DELAY.toMillis() + " ms";
+      case HELLO_SLOW_COLLECTOR:
+        return "`/hello`, " + Settings.CONNECTIONS + " connections (saturating), " + seconds(settings.slowCollectorLoad)
+            + ", collector answering after " + Settings.SLOW_COLLECTOR_DELAY.toMillis() + " ms";
       case FOOTPRINT:
         return "Footprint";
       default:

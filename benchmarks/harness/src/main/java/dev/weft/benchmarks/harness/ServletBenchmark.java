@@ -3,6 +3,7 @@ package dev.weft.benchmarks.harness;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.Map;
 /**
  * One round of the servlet application under one configuration: the time from launch to its first answer; /chain
  * at saturation to warm up; then the measured phases, each under a trace id of its own so the sink can count its
- * spans: /hello and /chain at saturation (wrk), /chain at a fixed rate; the peak RSS; and a stop that lets the
- * agent flush before the spans are counted.
+ * spans: /hello and /chain at saturation (wrk), /chain at a fixed rate; the peak RSS; /chain and /hello at
+ * saturation again while the sink answers each export only after {@link Settings#SLOW_COLLECTOR_DELAY}, and the
+ * peak RSS with them; and a stop that lets the agent flush (to the slow sink) before the spans are counted.
  */
 final class ServletBenchmark {
 
@@ -52,7 +54,15 @@ final class ServletBenchmark {
       phases.put(Section.CHAIN_SATURATED, measure(app, agent, name, Section.CHAIN_SATURATED, traceparent ->
           wrk.run(port, "/chain", traceparent, Settings.CONNECTIONS, settings.chainLoad)));
       results.add(Section.FOOTPRINT, Quantity.PEAK_RSS, agent, app.peakResidentBytes() / MEGABYTE);
+      sink.answerAfter(Settings.SLOW_COLLECTOR_DELAY);
+      phases.put(Section.CHAIN_SLOW_COLLECTOR, measure(app, agent, name, Section.CHAIN_SLOW_COLLECTOR, traceparent ->
+          wrk.run(port, "/chain", traceparent, Settings.CONNECTIONS, settings.slowCollectorLoad)));
+      phases.put(Section.HELLO_SLOW_COLLECTOR, measure(app, agent, name, Section.HELLO_SLOW_COLLECTOR, traceparent ->
+          wrk.run(port, "/hello", traceparent, Settings.CONNECTIONS, settings.slowCollectorLoad)));
+      results.add(Section.FOOTPRINT, Quantity.PEAK_RSS_SLOW_COLLECTOR, agent, app.peakResidentBytes() / MEGABYTE);
       app.stop();
+    } finally {
+      sink.answerAfter(Duration.ZERO);
     }
     if (agent != Agent.NONE) {
       phases.forEach((section, phase) -> {

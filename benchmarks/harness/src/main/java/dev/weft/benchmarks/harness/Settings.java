@@ -15,6 +15,11 @@ final class Settings {
    * cores, and high enough that the JVM's background work (compilation, GC) does not dominate the CPU per request.
    */
   static final int CHAINS_PER_SECOND = 2000;
+  /**
+   * How long the sink waits before it answers an export in the slow-collector phases: a collector in another zone,
+   * or a busy one. An exporter that sends one batch at a time delivers at most one batch per this delay.
+   */
+  static final Duration SLOW_COLLECTOR_DELAY = Duration.ofMillis(100);
 
   final boolean quick;
   /** Interleaved rounds of the servlet application: no agent, Weft, OpenTelemetry agent, then again. */
@@ -26,6 +31,8 @@ final class Settings {
   final Duration helloLoad;
   final Duration fixedRateLoad;
   final Duration chainLoad;
+  /** Each of /chain and /hello at saturation while the collector answers after {@link #SLOW_COLLECTOR_DELAY}. */
+  final Duration slowCollectorLoad;
   /** JMH forks, warm-up and measured iterations (1 s each). */
   final List<String> jmhOptions;
   final Path output;
@@ -38,6 +45,7 @@ final class Settings {
     helloLoad = Duration.ofSeconds(quick ? 3 : 10);
     fixedRateLoad = Duration.ofSeconds(quick ? 3 : 10);
     chainLoad = Duration.ofSeconds(quick ? 5 : 20);
+    slowCollectorLoad = Duration.ofSeconds(quick ? 5 : 10);
     jmhOptions = quick
         ? List.of("-f", "1", "-wi", "1", "-i", "2", "-w", "1s", "-r", "1s")
         : List.of("-f", "2", "-wi", "3", "-i", "4", "-w", "1s", "-r", "1s");
