@@ -1,5 +1,6 @@
 package dev.weft.instrumentation.jdbc;
 
+import dev.weft.instrumentation.api.WeakIdentityState;
 import java.sql.Connection;
 import java.sql.Statement;
 
@@ -9,7 +10,7 @@ import java.sql.Statement;
  */
 final class Connections {
 
-  private static final WeakIdentityMap<Connection, ConnectionFacts> FACTS = new WeakIdentityMap<>();
+  private static final WeakIdentityState<ConnectionFacts> FACTS = new WeakIdentityState<>();
 
   private Connections() {}
 

@@ -1,5 +1,6 @@
 package dev.weft.instrumentation.jdbc;
 
+import dev.weft.instrumentation.api.WeakIdentityState;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
  */
 final class StatementState {
 
-  private static final WeakIdentityMap<Statement, StatementState> STATES = new WeakIdentityMap<>();
+  private static final WeakIdentityState<StatementState> STATES = new WeakIdentityState<>();
 
   /** The prepared SQL, or null for a plain statement. */
   final String preparedSql;
