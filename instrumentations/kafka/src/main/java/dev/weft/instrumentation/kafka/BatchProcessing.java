@@ -1,25 +1,12 @@
 package dev.weft.instrumentation.kafka;
 
-import static dev.weft.instrumentation.kafka.MessagingAttributes.BATCH_COUNT;
-import static dev.weft.instrumentation.kafka.MessagingAttributes.CLIENT_ID;
-import static dev.weft.instrumentation.kafka.MessagingAttributes.CONSUMER_GROUP;
-import static dev.weft.instrumentation.kafka.MessagingAttributes.DESTINATION_NAME;
-import static dev.weft.instrumentation.kafka.MessagingAttributes.KAFKA;
-import static dev.weft.instrumentation.kafka.MessagingAttributes.OPERATION_NAME;
-import static dev.weft.instrumentation.kafka.MessagingAttributes.OPERATION_TYPE;
-import static dev.weft.instrumentation.kafka.MessagingAttributes.SYSTEM;
-
 import dev.weft.instrumentation.api.SpanErrors;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Scope;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * One invocation of a batch listener: the {@code process {topic}} CONSUMER span of the batch, current while the
@@ -69,30 +56,9 @@ final class BatchProcessing {
   static BatchProcessing start(ConsumerRecords<?, ?> polled, List<? extends ConsumerRecord<?, ?>> recordList,
       ClientIdentity consumer) {
     List<? extends ConsumerRecord<?, ?>> records =
-        recordList != null && !recordList.isEmpty() ? recordList : inOrder(polled);
-    String topic = singleTopic(records);
-    SpanBuilder builder = KafkaTracing.TRACER.spanBuilder(topic == null ? "process" : "process " + topic)
-        .setSpanKind(SpanKind.CONSUMER)
-        .setAttribute(SYSTEM, KAFKA)
-        .setAttribute(OPERATION_TYPE, "process")
-        .setAttribute(OPERATION_NAME, "process")
-        .setAttribute(BATCH_COUNT, (long) records.size());
-    if (topic != null) {
-      builder.setAttribute(DESTINATION_NAME, topic);
-    }
-    if (consumer.consumerGroup != null) {
-      builder.setAttribute(CONSUMER_GROUP, consumer.consumerGroup);
-    }
-    if (consumer.clientId != null) {
-      builder.setAttribute(CLIENT_ID, consumer.clientId);
-    }
-    for (ConsumerRecord<?, ?> record : records) {
-      SpanContext producer = KafkaTracing.producerSpanContext(record.headers());
-      if (producer.isValid()) {
-        builder.addLink(producer);
-      }
-    }
-    BatchProcessing batch = new BatchProcessing(builder.startSpan(), consumer, records, OPEN.get());
+        recordList != null && !recordList.isEmpty() ? recordList : KafkaTracing.inOrder(polled);
+    Span span = KafkaTracing.batchSpan("process", "process", records, consumer).startSpan();
+    BatchProcessing batch = new BatchProcessing(span, consumer, records, OPEN.get());
     OPEN.set(batch);
     return batch;
   }
@@ -214,26 +180,5 @@ final class BatchProcessing {
       exception = exception.getCause();
     }
     return exception;
-  }
-
-  private static List<ConsumerRecord<?, ?>> inOrder(ConsumerRecords<?, ?> polled) {
-    List<ConsumerRecord<?, ?>> records = new ArrayList<>(polled.count());
-    for (TopicPartition partition : polled.partitions()) {
-      records.addAll(polled.records(partition));
-    }
-    return records;
-  }
-
-  /** The one topic the records come from, or {@code null} when there are several. */
-  private static String singleTopic(List<? extends ConsumerRecord<?, ?>> records) {
-    String topic = null;
-    for (ConsumerRecord<?, ?> record : records) {
-      if (topic == null) {
-        topic = record.topic();
-      } else if (!topic.equals(record.topic())) {
-        return null;
-      }
-    }
-    return topic;
   }
 }
