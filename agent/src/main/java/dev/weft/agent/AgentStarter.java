@@ -15,7 +15,8 @@ import java.util.Set;
  * Called once, reflectively, by {@link dev.weft.bootstrap.WeftAgent} inside the agent class loader.
  *
  * <p>Premain does only what must happen before the application's first class loads: the bootstrap classes, and a
- * name-only {@link DeferredTransformer}. A daemon thread then builds the Byte Buddy transformer and, after it, the
+ * {@link DeferredTransformer} that rejects classes cheaply (loader and name, and a scan of the class file's constant
+ * pool for the classes some modules find their targets by) without Byte Buddy. A daemon thread then builds the Byte Buddy transformer and, after it, the
  * SDK, in parallel with the application's own start-up: a candidate class that arrives before the transformer is
  * ready waits for it, and the first call of an advice waits for the SDK ({@link TracingGate}). The transformer
  * comes first because classes load long before the first request; on two cores, building both at once only

@@ -11,8 +11,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The class file transformer the JVM calls for every class it loads, installed in premain before Byte Buddy or
- * the SDK exist. It rejects classes on their loader and name alone (ignored types, then every module's
- * {@link InstrumentationModule#mayApplyTo} test), which needs no class of Byte Buddy; only a class that passes waits
+ * the SDK exist. It rejects classes on their loader and name (ignored types, then every module's
+ * {@link InstrumentationModule#mayApplyTo} test) and, for the few modules that find their targets by what they use
+ * ({@link InstrumentationModule#usedClasses()}), a scan of the class file's constant pool, which needs no class of
+ * Byte Buddy; only a class that passes waits
  * for the Byte Buddy transformer the init thread builds, and goes through it. A program that never loads a
  * candidate class never loads Byte Buddy at all.
  */

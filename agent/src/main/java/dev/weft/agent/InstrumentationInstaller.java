@@ -23,7 +23,9 @@ import net.bytebuddy.utility.JavaConstant;
 import net.bytebuddy.utility.JavaModule;
 
 /**
- * Installs every enabled module's advice with one Byte Buddy {@link AgentBuilder}.
+ * Builds the class file transformer that weaves every enabled module's advice, with one Byte Buddy
+ * {@link AgentBuilder}; {@link DeferredTransformer} calls it for the candidate classes (it is never installed on the
+ * JVM by itself).
  *
  * <p>Advice is not inlined: each advised method gets an {@code invokedynamic} call whose bootstrap is
  * {@link IndyBootstrap}, with the advice class's name as its one argument. Types are described lazily from class
