@@ -62,7 +62,7 @@ final class TracingSetup {
           .addPropertiesCustomizer(config -> {
             checkProtocol(config, "otel.exporter.otlp.traces.protocol");
             checkProtocol(config, "otel.exporter.otlp.protocol");
-            return Map.of();
+            return PropagatorSetting.honoured(config);
           })
           .addResourceCustomizer(TracingSetup::withDetectedServiceName)
           .addSpanExporterCustomizer(export::exporter)
