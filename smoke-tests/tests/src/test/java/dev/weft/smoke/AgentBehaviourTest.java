@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opentelemetry.proto.trace.v1.Span;
 import java.net.ServerSocket;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,17 +114,8 @@ class AgentBehaviourTest {
         .with("otel.bsp.max.queue.size", "16")
         .with("otel.bsp.max.export.batch.size", "8")
         .with("otel.javaagent.exporter.max-concurrent-exports", "1").start()) {
-      int port = app.port();
       receiver.holdExports();
-      ExecutorService clients = Executors.newFixedThreadPool(8);
-      List<Future<Integer>> answers = new ArrayList<>();
-      for (int i = 0; i < requests; i++) {
-        answers.add(clients.submit(() -> Http.get(port, "/shop/hello").statusCode()));
-      }
-      for (Future<Integer> answer : answers) {
-        assertEquals(200, answer.get());
-      }
-      clients.shutdown();
+      assertEquals(Collections.nCopies(requests, 200), Http.getConcurrently(app.port(), "/shop/hello", requests));
       receiver.answerHeldExports();
       app.stop();
       int delivered = receiver.matching(AgentBehaviourTest::isHelloSpan).size();

@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,19 +37,7 @@ class ExportTest {
 
   /** {@code requests} requests to /shop/hello from 8 threads; each must be answered 200. */
   private static void callHelloConcurrently(AppProcess app, int requests) throws Exception {
-    int port = app.port();
-    ExecutorService clients = Executors.newFixedThreadPool(8);
-    try {
-      List<Future<Integer>> answers = new ArrayList<>();
-      for (int i = 0; i < requests; i++) {
-        answers.add(clients.submit(() -> Http.get(port, "/shop/hello").statusCode()));
-      }
-      for (Future<Integer> answer : answers) {
-        assertEquals(200, answer.get());
-      }
-    } finally {
-      clients.shutdown();
-    }
+    assertEquals(Collections.nCopies(requests, 200), Http.getConcurrently(app.port(), "/shop/hello", requests));
   }
 
   /** Waits (at most 30 s) until the receiver holds {@code exports} exports unanswered. */
