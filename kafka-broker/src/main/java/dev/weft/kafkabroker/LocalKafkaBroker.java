@@ -60,8 +60,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
         // a consumer joining an empty group gets its partitions at once
         "group.initial.rebalance.delay.ms=0",
         ""));
-    Process format = new ProcessBuilder(command("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c",
-        config.toString())).redirectErrorStream(true).start();
+    // --cluster-id=ID, not "-t ID": a random id may start with '-', which the tool would take for an option
+    Process format = new ProcessBuilder(command("kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId(),
+        "-c", config.toString())).redirectErrorStream(true).start();
     String formatOutput = new String(format.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (format.waitFor() != 0) {
       throw new IOException("formatting the Kafka storage failed: " + formatOutput);
