@@ -1,10 +1,12 @@
 package dev.weft.instrumentation.opentelemetryapi.application;
 
+import dev.weft.instrumentation.api.NewerLibraryOnly;
 import dev.weft.instrumentation.opentelemetryapi.AgentSpans;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerBuilder;
 
 /** The application's {@code TracerBuilder} (API 1.4+): its scope's name, version and schema URL. */
+@NewerLibraryOnly("opentelemetry-api 1.4")
 final class ApplicationTracerBuilder implements TracerBuilder {
 
   private final String name;

@@ -1,5 +1,6 @@
 package dev.weft.instrumentation.opentelemetryapi.application;
 
+import dev.weft.instrumentation.api.NewerLibraryOnly;
 import dev.weft.instrumentation.opentelemetryapi.AgentSpans;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerBuilder;
@@ -27,6 +28,7 @@ final class ApplicationTracerProvider implements TracerProvider {
    * loaded only when this runs: a class whose code converted to it here would fail to verify with an older API.
    */
   @Override
+  @NewerLibraryOnly("opentelemetry-api 1.4")
   public TracerBuilder tracerBuilder(String instrumentationScopeName) {
     return ApplicationTracerBuilder.create(instrumentationScopeName);
   }
