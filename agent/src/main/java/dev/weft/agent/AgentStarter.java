@@ -3,6 +3,8 @@ package dev.weft.agent;
 import dev.weft.bootstrap.AgentClassLoader;
 import dev.weft.bootstrap.Settings;
 import dev.weft.instrumentation.api.InstrumentationModule;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.util.ArrayList;
@@ -37,7 +39,7 @@ public final class AgentStarter {
     List<InstrumentationModule> modules = enabledModules(agentLoader);
     Set<String> jdkTypes = new HashSet<>();
     modules.forEach(module -> jdkTypes.addAll(module.jdkTypes()));
-    IgnoredTypes ignoredTypes = new IgnoredTypes(agentLoader, jdkTypes);
+    IgnoredTypes ignoredTypes = new IgnoredTypes(agentLoader, internalNames(jdkTypes));
     DeferredTransformer transformer = new DeferredTransformer(ignoredTypes, modules);
     // retransform-capable: JDK classes that modules instrument may be loaded already (java.lang.Thread always is)
     instrumentation.addTransformer(transformer, true);
@@ -47,7 +49,7 @@ public final class AgentStarter {
       try {
         ModuleAdviceLinker.install(agentLoader, modules, tracingGate);
         transformer.settle(
-            new InstrumentationInstaller(agentLoader, ignoredTypes, modules).transformer(instrumentation));
+            new AdviceWeaver(agentLoader, ignoredTypes, modules).transformer(instrumentation));
         if (!attachedLate) {
           retransformLoadedJdkTypes(instrumentation, jdkTypes);
         }
@@ -88,7 +90,7 @@ public final class AgentStarter {
     for (Class<?> each : instrumentation.getAllLoadedClasses()) {
       ClassLoader loader = each.getClassLoader();
       if ((loader == null || loader == ClassLoader.getPlatformClassLoader())
-          && jdkTypes.contains(each.getName().replace('.', '/')) && instrumentation.isModifiableClass(each)) {
+          && jdkTypes.contains(each.getName()) && instrumentation.isModifiableClass(each)) {
         loaded.add(each);
       }
     }
@@ -103,19 +105,52 @@ public final class AgentStarter {
     }
   }
 
-  /** Attached to a running JVM: the candidate classes already loaded are transformed now. */
+  /**
+   * Attached to a running JVM: the candidate classes already loaded are transformed now, as {@link DeferredTransformer}
+   * decides for a class being loaded (by name, or, for modules that find their targets by what they use, by the
+   * class file, read again from its class loader). All at once first; if the JVM refuses the batch (one class it
+   * cannot take makes it refuse them all), one by one, so that the others are traced.
+   */
   private static void retransformLoadedCandidates(Instrumentation instrumentation, DeferredTransformer transformer) {
     List<Class<?>> candidates = new ArrayList<>();
     for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
-      if (instrumentation.isModifiableClass(loaded)
-          && transformer.isCandidate(loaded.getClassLoader(), loaded.getName().replace('.', '/'))) {
+      if (instrumentation.isModifiableClass(loaded) && !loaded.isArray()
+          && transformer.isCandidate(loaded.getClassLoader(), loaded.getName().replace('.', '/'),
+              () -> classFileOf(loaded))) {
         candidates.add(loaded);
       }
     }
+    if (candidates.isEmpty()) {
+      return;
+    }
     try {
       instrumentation.retransformClasses(candidates.toArray(new Class<?>[0]));
-    } catch (UnmodifiableClassException | RuntimeException e) {
-      AgentLog.warn("classes loaded before the agent was attached stay untraced: " + e);
+      AgentLog.debug("retransformed " + candidates.size() + " classes loaded before the agent was attached");
+      return;
+    } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
+      AgentLog.debug("retransforming the classes loaded before the agent was attached one by one: " + e);
+    }
+    List<String> untraced = new ArrayList<>();
+    for (Class<?> candidate : candidates) {
+      try {
+        instrumentation.retransformClasses(candidate);
+      } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
+        untraced.add(candidate.getName());
+      }
+    }
+    if (!untraced.isEmpty()) {
+      AgentLog.warn("classes loaded before the agent was attached stay untraced: " + untraced);
+    }
+  }
+
+  /** The class file the class was loaded from, or null when its loader does not serve it. */
+  private static byte[] classFileOf(Class<?> loaded) {
+    ClassLoader loader = loaded.getClassLoader();
+    String resource = loaded.getName().replace('.', '/') + ".class";
+    try (InputStream in = loader == null ? null : loader.getResourceAsStream(resource)) {
+      return in == null ? null : in.readAllBytes();
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
   }
 
@@ -134,6 +169,12 @@ public final class AgentStarter {
       }
     }
     return enabled;
+  }
+
+  private static Set<String> internalNames(Set<String> classNames) {
+    Set<String> internalNames = new HashSet<>();
+    classNames.forEach(name -> internalNames.add(name.replace('.', '/')));
+    return internalNames;
   }
 
   private static List<String> names(List<InstrumentationModule> modules) {

@@ -17,6 +17,15 @@ final class ClassReferences {
   private final List<byte[]> usedClasses = new ArrayList<>();
   private final int shortestUsedClass;
 
+  /** References to the classes of these binary names. */
+  static ClassReferences to(List<String> classNames) {
+    List<String> internalNames = new ArrayList<>();
+    for (String name : classNames) {
+      internalNames.add(name.replace('.', '/'));
+    }
+    return new ClassReferences(internalNames);
+  }
+
   ClassReferences(List<String> usedClassInternalNames) {
     int shortest = Integer.MAX_VALUE;
     for (String name : usedClassInternalNames) {
@@ -88,10 +97,10 @@ final class ClassReferences {
     BEING_TRANSFORMED.remove();
   }
 
-  /** Whether the class file this thread is transforming names {@code internalName}. */
-  static boolean transformedClassRefersTo(String internalName) {
+  /** Whether the class file this thread is transforming names any of the used classes. */
+  boolean transformedClassRefersToAny() {
     byte[] classFile = BEING_TRANSFORMED.get();
-    return classFile != null && contains(classFile, 0, classFile.length, internalName.getBytes(StandardCharsets.UTF_8));
+    return classFile != null && refersToAny(classFile);
   }
 
   /** Whether {@code wanted} occurs in {@code bytes} from {@code from}, within {@code length} bytes. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The class file transformer the JVM calls for every class it loads, installed in premain before Byte Buddy or
@@ -38,7 +39,7 @@ final class DeferredTransformer implements ClassFileTransformer {
     for (InstrumentationModule module : modules) {
       used.addAll(module.usedClasses());
     }
-    this.usedClasses = new ClassReferences(used);
+    this.usedClasses = ClassReferences.to(used);
   }
 
   /**
@@ -55,9 +56,22 @@ final class DeferredTransformer implements ClassFileTransformer {
     settled.countDown();
   }
 
-  /** Whether some module's name test accepts the class, which is not ignored. */
-  boolean isCandidate(ClassLoader loader, String internalName) {
-    return internalName != null && !ignoredTypes.ignored(loader, internalName) && nameAccepted(internalName);
+  /**
+   * Whether a class already loaded is a candidate: as {@link #transform} decides, its class file asked for only when
+   * its name is not enough (a module finds its targets by what they use).
+   */
+  boolean isCandidate(ClassLoader loader, String internalName, Supplier<byte[]> classFile) {
+    if (internalName == null || ignoredTypes.ignored(loader, internalName)) {
+      return false;
+    }
+    if (nameAccepted(internalName)) {
+      return true;
+    }
+    if (usedClasses.isEmpty()) {
+      return false;
+    }
+    byte[] bytes = classFile.get();
+    return bytes != null && usedClasses.refersToAny(bytes);
   }
 
   /** A candidate by name, or a class that refers to a class some module rewrites the users of. */
@@ -66,9 +80,11 @@ final class DeferredTransformer implements ClassFileTransformer {
         && (nameAccepted(internalName) || (!usedClasses.isEmpty() && usedClasses.refersToAny(classFile)));
   }
 
+  /** Modules test binary names: the one conversion is paid only by classes that are not ignored. */
   private boolean nameAccepted(String internalName) {
+    String className = internalName.replace('/', '.');
     for (InstrumentationModule module : modules) {
-      if (module.mayApplyTo(internalName)) {
+      if (module.mayApplyTo(className)) {
         return true;
       }
     }

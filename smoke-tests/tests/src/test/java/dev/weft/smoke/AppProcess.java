@@ -111,6 +111,7 @@ final class AppProcess implements AutoCloseable {
     private final List<String> program;
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final List<String> arguments = new ArrayList<>();
+    private boolean withAgent = true;
 
     private Builder(List<String> program) {
       this.program = program;
@@ -127,6 +128,12 @@ final class AppProcess implements AutoCloseable {
       return this;
     }
 
+    /** Starts the application without {@code -javaagent:}, for a test that attaches the agent later. */
+    Builder withoutAgent() {
+      withAgent = false;
+      return this;
+    }
+
     /** An argument for the application's main method. */
     Builder argument(String argument) {
       arguments.add(argument);
@@ -137,7 +144,9 @@ final class AppProcess implements AutoCloseable {
     AppProcess start() throws Exception {
       List<String> command = new ArrayList<>();
       command.add(System.getProperty("weft.smoke.java"));
-      command.add("-javaagent:" + System.getProperty("weft.agent.jar"));
+      if (withAgent) {
+        command.add("-javaagent:" + System.getProperty("weft.agent.jar"));
+      }
       properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
       command.addAll(program);
       command.addAll(arguments);
@@ -186,6 +195,10 @@ final class AppProcess implements AutoCloseable {
     stdoutReader.join(10_000);
     stderrReader.join(10_000);
     return process.exitValue();
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   String stdout() {

@@ -13,6 +13,20 @@ public final class InstrumentationConfig {
 
   private InstrumentationConfig() {}
 
+  /**
+   * Whether an instrumentation is on: {@code otel.instrumentation.<name>.enabled}, which defaults to
+   * {@code otel.instrumentation.common.default-enabled} (true), as in the OpenTelemetry agent.
+   */
+  public static boolean isEnabled(String instrumentationName) {
+    return getBoolean("otel.instrumentation." + instrumentationName + ".enabled",
+        getBoolean("otel.instrumentation.common.default-enabled", true));
+  }
+
+  /** The setting's value, or null when it is not set. */
+  public static String getString(String name) {
+    return Settings.getString(name);
+  }
+
   public static boolean getBoolean(String name, boolean defaultValue) {
     return Settings.getBoolean(name, defaultValue);
   }

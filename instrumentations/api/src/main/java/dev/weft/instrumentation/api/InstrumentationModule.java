@@ -5,6 +5,10 @@ import java.util.List;
 /**
  * One library's instrumentation: found by the agent with {@code ServiceLoader}.
  *
+ * <p>Every class name a module declares or is given is a binary name ({@code org.example.Outer$Inner}), as
+ * {@link Class#getName()}, Byte Buddy's {@code named(...)} and this API's class literals spell it; only method
+ * descriptors in {@link Requirement}s use the JVM's notation.
+ *
  * <p>Classes in the module's package (and below) are loaded per application class loader, in a class loader
  * that sees that application loader's library classes; everything else the module uses (this API, the
  * OpenTelemetry API, shared helpers in other packages) is loaded once by the agent.
@@ -29,12 +33,12 @@ public abstract class InstrumentationModule {
    * A test on the class name alone, run for every class the JVM loads before anything else is done with it, so it
    * must be cheap (no regex, no allocation). Only classes it accepts reach the type matchers.
    *
-   * @param internalName the class name with {@code /} separators, as class file transformers receive it
+   * @param className the binary name of the class being loaded
    */
-  public abstract boolean mayApplyTo(String internalName);
+  public abstract boolean mayApplyTo(String className);
 
   /**
-   * JDK classes the module instruments (internal names). The agent leaves the JDK alone except for these; their
+   * JDK classes the module instruments. The agent leaves the JDK alone except for these; their
    * advice must handle the agent's own use of the JDK as well.
    */
   public List<String> jdkTypes() {
@@ -42,9 +46,10 @@ public abstract class InstrumentationModule {
   }
 
   /**
-   * Internal names of library classes whose users (any class whose constant pool names one) the module instruments
-   * with a {@link TypeInstrumentation#forUsersOf} or {@link TypeInstrumentation#forLoopsOfUsersOf} instrumentation. Checked on the class file bytes of every
-   * class the name test rejects, so keep it empty unless needed.
+   * Library classes whose users (any class whose constant pool names one of them) the module's
+   * {@link TypeInstrumentation#forUsersOf} and {@link TypeInstrumentation#forLoopsOfUsersOf} instrumentations apply
+   * to, whatever their names. Checked on the class file bytes of every class the name test rejects, so keep it
+   * empty unless needed.
    */
   public List<String> usedClasses() {
     return List.of();

@@ -9,7 +9,7 @@ public abstract class JdkClassModule extends InstrumentationModule {
   private final String publicApiClass;
 
   /**
-   * @param implementation the JDK class instrumented, with {@code /} separators
+   * @param implementation the JDK class instrumented
    * @param publicApiClass the public class it implements, whose presence says the JDK has it
    */
   protected JdkClassModule(String name, String implementation, String publicApiClass) {
@@ -18,9 +18,9 @@ public abstract class JdkClassModule extends InstrumentationModule {
     this.publicApiClass = publicApiClass;
   }
 
-  /** The instrumented class's binary name, for type matchers. */
+  /** The instrumented class, for type matchers. */
   protected final String implementationName() {
-    return implementation.replace('/', '.');
+    return implementation;
   }
 
   @Override
@@ -34,8 +34,8 @@ public abstract class JdkClassModule extends InstrumentationModule {
   }
 
   @Override
-  public boolean mayApplyTo(String internalName) {
-    return internalName.equals(implementation);
+  public boolean mayApplyTo(String className) {
+    return className.equals(implementation);
   }
 
   @Override
@@ -45,6 +45,6 @@ public abstract class JdkClassModule extends InstrumentationModule {
 
   @Override
   public List<Requirement> requirements() {
-    return List.of(Requirement.type(implementationName()));
+    return List.of(Requirement.type(implementation));
   }
 }

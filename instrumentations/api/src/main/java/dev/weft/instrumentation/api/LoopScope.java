@@ -2,8 +2,8 @@ package dev.weft.instrumentation.api;
 
 /**
  * An iterator that keeps something open (a span, a current context) for the element the loop body is handling,
- * and closes it when asked for the next element. Classes rewritten by {@link IteratorLoopExits} also tell it when
- * their loop is left another way.
+ * and closes it when asked for the next element. Classes that a {@link TypeInstrumentation#forLoopsOfUsersOf}
+ * instrumentation rewrites also tell it when their loop is left another way.
  */
 public interface LoopScope {
 

@@ -10,7 +10,13 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * The types one set of advice applies to, and which advice class goes on which methods.
  *
- * <p>Type matchers only see classes that passed their module's {@link InstrumentationModule#mayApplyTo} name test.
+ * <p>Type matchers only see classes that passed their module's {@link InstrumentationModule#mayApplyTo} name test,
+ * or, for {@link #forUsersOf} and {@link #forLoopsOfUsersOf}, that refer to one of its
+ * {@link InstrumentationModule#usedClasses()}.
+ *
+ * <p>Advice and helper classes are named by their class literal, so that the compiler checks the name; the agent
+ * uses only the name (the class is loaded, per application class loader, by the module's class loaders). The
+ * build's reference check (module-checks) checks their shape.
  */
 public final class TypeInstrumentation {
 
@@ -35,48 +41,48 @@ public final class TypeInstrumentation {
 
   private final ElementMatcher<? super TypeDescription> types;
   private final List<MethodAdvice> advice = new ArrayList<>();
-  private final String usedClass;
-  private final IteratorLoopExits loopExits;
-  private final String helperClassName;
+  private final boolean forUsers;
+  private final String loopHelperClassName;
 
-  private TypeInstrumentation(ElementMatcher<? super TypeDescription> types, String usedClass,
-      IteratorLoopExits loopExits, String helperClassName) {
+  private TypeInstrumentation(ElementMatcher<? super TypeDescription> types, boolean forUsers,
+      String loopHelperClassName) {
     this.types = types;
-    this.usedClass = usedClass;
-    this.loopExits = loopExits;
-    this.helperClassName = helperClassName;
+    this.forUsers = forUsers;
+    this.loopHelperClassName = loopHelperClassName;
   }
 
   public static TypeInstrumentation forTypes(ElementMatcher<? super TypeDescription> types) {
-    return new TypeInstrumentation(types, null, null, null);
+    return new TypeInstrumentation(types, false, null);
   }
 
   /**
-   * The classes that refer to {@code usedClass} (one of the module's {@link InstrumentationModule#usedClasses()})
-   * and match {@code types}, whatever their name: for advice on application classes found by what they use (an
-   * annotation, say) rather than by name.
+   * The classes that refer to one of the module's {@link InstrumentationModule#usedClasses()} and match
+   * {@code types}, whatever their name: for advice on application classes found by what they use (an annotation,
+   * say) rather than by name.
    */
-  public static TypeInstrumentation forUsersOf(String usedClass, ElementMatcher<? super TypeDescription> types) {
-    return new TypeInstrumentation(types, usedClass, null, null);
+  public static TypeInstrumentation forUsersOf(ElementMatcher<? super TypeDescription> types) {
+    return new TypeInstrumentation(types, true, null);
   }
 
   /**
-   * The classes that refer to {@code usedClass} (one of the module's {@link InstrumentationModule#usedClasses()})
-   * and match {@code types}: their iterator loops are rewritten by {@link IteratorLoopExits} to call
-   * {@code loopLeft} on the helper class.
+   * The classes that refer to one of the module's {@link InstrumentationModule#usedClasses()} and match
+   * {@code types}: the agent rewrites their loops over an iterator so that leaving a loop by {@code break} or
+   * {@code return} first calls {@code loopLeft(iterator)} on the helper class, which the iterator may be a
+   * {@link LoopScope} of the module's (a normal end of the loop needs no call: the iterator sees {@code hasNext()}).
+   *
+   * @param loopHelper a class of the module with {@code public static void loopLeft(Object iterator)}
    */
-  public static TypeInstrumentation forLoopsOfUsersOf(String usedClass, ElementMatcher<? super TypeDescription> types,
-      String helperClassName) {
-    return new TypeInstrumentation(types, usedClass, new IteratorLoopExits(helperClassName), helperClassName);
+  public static TypeInstrumentation forLoopsOfUsersOf(ElementMatcher<? super TypeDescription> types,
+      Class<?> loopHelper) {
+    return new TypeInstrumentation(types, true, loopHelper.getName());
   }
 
   /**
-   * Weaves the advice class (named, never loaded by the agent: it refers to library types) into the methods.
-   * Its {@code @Advice} methods must be {@code public static}, with {@code inline = false} and
-   * {@code suppress = Throwable.class}.
+   * Weaves the advice class into the methods. Its {@code @Advice} methods must be {@code public static}, with
+   * {@code inline = false} and {@code suppress = Throwable.class}, and name only JDK and library types.
    */
-  public TypeInstrumentation advise(ElementMatcher<? super MethodDescription> methods, String adviceClassName) {
-    advice.add(new MethodAdvice(methods, adviceClassName));
+  public TypeInstrumentation advise(ElementMatcher<? super MethodDescription> methods, Class<?> adviceClass) {
+    advice.add(new MethodAdvice(methods, adviceClass.getName()));
     return this;
   }
 
@@ -88,14 +94,14 @@ public final class TypeInstrumentation {
     return Collections.unmodifiableList(advice);
   }
 
-  /** For {@link #forUsersOf} and {@link #forLoopsOfUsersOf}: the internal name of the class the rewritten classes refer to; else null. */
-  public String usedClass() {
-    return usedClass;
+  /** Whether this applies to the users of the module's used classes ({@link #forUsersOf}, {@link #forLoopsOfUsersOf}). */
+  public boolean forUsers() {
+    return forUsers;
   }
 
-  /** For {@link #forLoopsOfUsersOf}: the rewrite of the users' loops; else null. */
-  public IteratorLoopExits loopExits() {
-    return loopExits;
+  /** For {@link #forLoopsOfUsersOf}: the helper the rewritten loops call; else null. */
+  public String loopHelperClassName() {
+    return loopHelperClassName;
   }
 
   /** The module classes the instrumented code calls through {@code invokedynamic}: advice and helper classes. */
@@ -104,8 +110,8 @@ public final class TypeInstrumentation {
     for (MethodAdvice each : advice) {
       names.add(each.adviceClassName());
     }
-    if (helperClassName != null) {
-      names.add(helperClassName);
+    if (loopHelperClassName != null) {
+      names.add(loopHelperClassName);
     }
     return names;
   }

@@ -20,17 +20,16 @@ import net.bytebuddy.matcher.ElementMatcher;
 /** The context carried into executor tasks, CompletableFuture's async stages and new threads. */
 public final class ExecutorsModule extends InstrumentationModule {
 
-  private static final String ADVICE = "dev.weft.instrumentation.executors.";
-  private static final String THREAD = "java/lang/Thread";
-  private static final String VIRTUAL_THREAD = "java/lang/VirtualThread";
-  private static final String THREAD_POOL = "java/util/concurrent/ThreadPoolExecutor";
-  private static final String FORK_JOIN_POOL = "java/util/concurrent/ForkJoinPool";
-  private static final String FORK_JOIN_TASK = "java/util/concurrent/ForkJoinTask";
-  private static final String FUTURE_TASK = "java/util/concurrent/FutureTask";
-  private static final String COMPLETION = "java/util/concurrent/CompletableFuture$Completion";
-  private static final String UNI_COMPLETION = "java/util/concurrent/CompletableFuture$UniCompletion";
-  private static final String ASYNC_SUPPLY = "java/util/concurrent/CompletableFuture$AsyncSupply";
-  private static final String ASYNC_RUN = "java/util/concurrent/CompletableFuture$AsyncRun";
+  private static final String THREAD = "java.lang.Thread";
+  private static final String VIRTUAL_THREAD = "java.lang.VirtualThread";
+  private static final String THREAD_POOL = "java.util.concurrent.ThreadPoolExecutor";
+  private static final String FORK_JOIN_POOL = "java.util.concurrent.ForkJoinPool";
+  private static final String FORK_JOIN_TASK = "java.util.concurrent.ForkJoinTask";
+  private static final String FUTURE_TASK = "java.util.concurrent.FutureTask";
+  private static final String COMPLETION = "java.util.concurrent.CompletableFuture$Completion";
+  private static final String UNI_COMPLETION = "java.util.concurrent.CompletableFuture$UniCompletion";
+  private static final String ASYNC_SUPPLY = "java.util.concurrent.CompletableFuture$AsyncSupply";
+  private static final String ASYNC_RUN = "java.util.concurrent.CompletableFuture$AsyncRun";
 
   private static final List<String> TYPES = List.of(THREAD, VIRTUAL_THREAD, THREAD_POOL, FORK_JOIN_POOL,
       FORK_JOIN_TASK, FUTURE_TASK, COMPLETION, UNI_COMPLETION, ASYNC_SUPPLY, ASYNC_RUN);
@@ -46,8 +45,8 @@ public final class ExecutorsModule extends InstrumentationModule {
   }
 
   @Override
-  public boolean mayApplyTo(String internalName) {
-    return internalName.startsWith("java/") && TYPE_SET.contains(internalName);
+  public boolean mayApplyTo(String className) {
+    return className.startsWith("java.") && TYPE_SET.contains(className);
   }
 
   @Override
@@ -71,7 +70,7 @@ public final class ExecutorsModule extends InstrumentationModule {
     List<Requirement> required = new ArrayList<>();
     for (String type : TYPES) {
       if (!type.equals(VIRTUAL_THREAD)) { // Java 21 and newer
-        required.add(Requirement.type(type.replace('/', '.')));
+        required.add(Requirement.type(type));
       }
     }
     return required;
@@ -81,41 +80,41 @@ public final class ExecutorsModule extends InstrumentationModule {
   public List<TypeInstrumentation> typeInstrumentations() {
     return List.of(
         type(THREAD)
-            .advise(named("start"), ADVICE + "ThreadStartAdvice")
-            .advise(named("run").and(takesArguments(0)), ADVICE + "RunTaskAdvice"),
+            .advise(named("start"), ThreadStartAdvice.class)
+            .advise(named("run").and(takesArguments(0)), RunTaskAdvice.class),
         type(VIRTUAL_THREAD)
-            .advise(named("start"), ADVICE + "ThreadStartAdvice")
+            .advise(named("start"), ThreadStartAdvice.class)
             .advise(named("run").and(takesArguments(1)).and(takesArgument(0, Runnable.class)),
-                ADVICE + "RunTaskAdvice"),
+                RunTaskAdvice.class),
         type(THREAD_POOL)
-            .advise(named("execute").and(takesArguments(Runnable.class)), ADVICE + "WrapRunnableAdvice")
-            .advise(named("addWorker"), ADVICE + "PoolInternalsAdvice"),
+            .advise(named("execute").and(takesArguments(Runnable.class)), WrapRunnableAdvice.class)
+            .advise(named("addWorker"), PoolInternalsAdvice.class),
         type(FORK_JOIN_POOL)
-            .advise(handingOver(Runnable.class), ADVICE + "WrapRunnableAdvice")
-            .advise(handingOver(java.util.concurrent.Callable.class), ADVICE + "WrapCallableAdvice")
+            .advise(handingOver(Runnable.class), WrapRunnableAdvice.class)
+            .advise(handingOver(java.util.concurrent.Callable.class), WrapCallableAdvice.class)
             .advise(namedOneOf("execute", "submit", "invoke").and(not(isBridge()))
                     .and(takesArguments(java.util.concurrent.ForkJoinTask.class)),
-                ADVICE + "AttachToTaskAdvice")
+                AttachToTaskAdvice.class)
             .advise(namedOneOf("invokeAll", "invokeAny", "invokeAllUninterruptibly").and(not(isBridge()))
                     .and(takesArgument(0, java.util.Collection.class)),
-                ADVICE + "WrapCallablesAdvice"),
+                WrapCallablesAdvice.class),
         type(FORK_JOIN_TASK)
-            .advise(named("fork").and(takesArguments(0)), ADVICE + "AttachToThisAdvice")
-            .advise(named("doExec").and(takesArguments(0)), ADVICE + "RunTaskAdvice"),
+            .advise(named("fork").and(takesArguments(0)), AttachToThisAdvice.class)
+            .advise(named("doExec").and(takesArguments(0)), RunTaskAdvice.class),
         type(FUTURE_TASK)
-            .advise(isConstructor(), ADVICE + "FutureTaskCreatedAdvice")
-            .advise(named("runAndReset").and(takesArguments(0)), ADVICE + "PeriodicRunAdvice"),
+            .advise(isConstructor(), FutureTaskCreatedAdvice.class)
+            .advise(named("runAndReset").and(takesArguments(0)), PeriodicRunAdvice.class),
         type(UNI_COMPLETION)
             .advise(isConstructor().and(takesArgument(0, java.util.concurrent.Executor.class)),
-                ADVICE + "AsyncStageCreatedAdvice"),
+                AsyncStageCreatedAdvice.class),
         type(ASYNC_SUPPLY)
-            .advise(isConstructor(), ADVICE + "AsyncTaskCreatedAdvice")
-            .advise(named("run").and(takesArguments(0)), ADVICE + "RunTaskAdvice"),
+            .advise(isConstructor(), AsyncTaskCreatedAdvice.class)
+            .advise(named("run").and(takesArguments(0)), RunTaskAdvice.class),
         type(ASYNC_RUN)
-            .advise(isConstructor(), ADVICE + "AsyncTaskCreatedAdvice")
-            .advise(named("run").and(takesArguments(0)), ADVICE + "RunTaskAdvice"),
+            .advise(isConstructor(), AsyncTaskCreatedAdvice.class)
+            .advise(named("run").and(takesArguments(0)), RunTaskAdvice.class),
         type(COMPLETION)
-            .advise(named("run").and(takesArguments(0)), ADVICE + "RunTaskAdvice"));
+            .advise(named("run").and(takesArguments(0)), RunTaskAdvice.class));
   }
 
   /**
@@ -127,7 +126,7 @@ public final class ExecutorsModule extends InstrumentationModule {
         .and(takesArgument(0, taskType));
   }
 
-  private static TypeInstrumentation type(String internalName) {
-    return TypeInstrumentation.forTypes(named(internalName.replace('/', '.')));
+  private static TypeInstrumentation type(String className) {
+    return TypeInstrumentation.forTypes(named(className));
   }
 }

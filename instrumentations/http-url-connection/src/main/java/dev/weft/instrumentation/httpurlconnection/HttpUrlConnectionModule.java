@@ -11,17 +11,15 @@ import java.util.List;
 /** Client spans for {@code java.net.HttpURLConnection}, on the JDK's implementation class. */
 public final class HttpUrlConnectionModule extends JdkClassModule {
 
-  private static final String ADVICE = "dev.weft.instrumentation.httpurlconnection.";
-
   public HttpUrlConnectionModule() {
-    super("http-url-connection", "sun/net/www/protocol/http/HttpURLConnection", "java.net.HttpURLConnection");
+    super("http-url-connection", "sun.net.www.protocol.http.HttpURLConnection", "java.net.HttpURLConnection");
   }
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return List.of(TypeInstrumentation.forTypes(named(implementationName()))
         .advise(isPublic().and(takesArguments(0)).and(named("connect").or(named("getOutputStream"))),
-            ADVICE + "ConnectAdvice")
-        .advise(isPublic().and(takesArguments(0)).and(named("getInputStream")), ADVICE + "GetInputStreamAdvice"));
+            ConnectAdvice.class)
+        .advise(isPublic().and(takesArguments(0)).and(named("getInputStream")), GetInputStreamAdvice.class));
   }
 }

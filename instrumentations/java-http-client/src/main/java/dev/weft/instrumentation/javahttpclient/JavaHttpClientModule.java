@@ -12,10 +12,8 @@ import java.util.List;
 /** Client spans for {@code java.net.http.HttpClient}, on its one implementation class. */
 public final class JavaHttpClientModule extends JdkClassModule {
 
-  private static final String ADVICE = "dev.weft.instrumentation.javahttpclient.";
-
   public JavaHttpClientModule() {
-    super("java-http-client", "jdk/internal/net/http/HttpClientImpl", "java.net.http.HttpClient");
+    super("java-http-client", "jdk.internal.net.http.HttpClientImpl", "java.net.http.HttpClient");
   }
 
   @Override
@@ -23,9 +21,9 @@ public final class JavaHttpClientModule extends JdkClassModule {
     return List.of(TypeInstrumentation.forTypes(named(implementationName()))
         .advise(isPublic().and(named("send")).and(takesArguments(2))
                 .and(takesArgument(0, named("java.net.http.HttpRequest"))),
-            ADVICE + "SendAdvice")
+            SendAdvice.class)
         .advise(isPublic().and(named("sendAsync")).and(takesArguments(3))
                 .and(takesArgument(0, named("java.net.http.HttpRequest"))),
-            ADVICE + "SendAsyncAdvice"));
+            SendAsyncAdvice.class));
   }
 }

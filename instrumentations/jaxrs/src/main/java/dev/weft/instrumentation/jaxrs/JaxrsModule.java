@@ -28,8 +28,8 @@ public final class JaxrsModule extends InstrumentationModule {
   }
 
   @Override
-  public boolean mayApplyTo(String internalName) {
-    return internalName.equals("org/glassfish/jersey/server/internal/routing/UriRoutingContext");
+  public boolean mayApplyTo(String className) {
+    return className.equals(ROUTING_CONTEXT);
   }
 
   @Override
@@ -59,6 +59,6 @@ public final class JaxrsModule extends InstrumentationModule {
   public List<TypeInstrumentation> typeInstrumentations() {
     return List.of(TypeInstrumentation.forTypes(named(ROUTING_CONTEXT))
         .advise(named("setMatchedResourceMethod").and(takesArguments(1)),
-            "dev.weft.instrumentation.jaxrs.MatchedResourceMethodAdvice"));
+            MatchedResourceMethodAdvice.class));
   }
 }

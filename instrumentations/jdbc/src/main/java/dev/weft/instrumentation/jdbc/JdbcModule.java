@@ -14,14 +14,19 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import dev.weft.instrumentation.api.InstrumentationModule;
 import dev.weft.instrumentation.api.Requirement;
 import dev.weft.instrumentation.api.TypeInstrumentation;
+import dev.weft.instrumentation.jdbc.advice.AddBatchAdvice;
+import dev.weft.instrumentation.jdbc.advice.AddBatchTextAdvice;
+import dev.weft.instrumentation.jdbc.advice.ClearBatchAdvice;
+import dev.weft.instrumentation.jdbc.advice.ExecuteBatchAdvice;
+import dev.weft.instrumentation.jdbc.advice.PrepareAdvice;
+import dev.weft.instrumentation.jdbc.advice.PreparedExecuteAdvice;
+import dev.weft.instrumentation.jdbc.advice.StatementExecuteAdvice;
 import java.util.List;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /** CLIENT spans for statements executed through {@code java.sql}: any driver, pool or wrapper. */
 public final class JdbcModule extends InstrumentationModule {
-
-  private static final String ADVICE = "dev.weft.instrumentation.jdbc.advice.";
 
   public JdbcModule() {
     super("jdbc");
@@ -34,8 +39,8 @@ public final class JdbcModule extends InstrumentationModule {
 
   /** Drivers and pools name their implementations after what they implement (PgStatement, HikariProxyConnection). */
   @Override
-  public boolean mayApplyTo(String internalName) {
-    return internalName.contains("Statement") || internalName.contains("Connection");
+  public boolean mayApplyTo(String className) {
+    return className.contains("Statement") || className.contains("Connection");
   }
 
   @Override
@@ -56,7 +61,7 @@ public final class JdbcModule extends InstrumentationModule {
    */
   @Override
   public String modulePackagePrefix() {
-    return ADVICE;
+    return StatementExecuteAdvice.class.getPackageName() + ".";
   }
 
   @Override
@@ -66,16 +71,16 @@ public final class JdbcModule extends InstrumentationModule {
         namedOneOf("execute", "executeQuery", "executeUpdate", "executeLargeUpdate");
     return List.of(
         TypeInstrumentation.forTypes(not(isInterface()).and(hasSuperType(named("java.sql.Statement"))))
-            .advise(implemented.and(execute).and(takesArgument(0, String.class)), ADVICE + "StatementExecuteAdvice")
-            .advise(implemented.and(execute).and(takesArguments(0)), ADVICE + "PreparedExecuteAdvice")
+            .advise(implemented.and(execute).and(takesArgument(0, String.class)), StatementExecuteAdvice.class)
+            .advise(implemented.and(execute).and(takesArguments(0)), PreparedExecuteAdvice.class)
             .advise(implemented.and(namedOneOf("executeBatch", "executeLargeBatch")).and(takesArguments(0)),
-                ADVICE + "ExecuteBatchAdvice")
-            .advise(implemented.and(named("addBatch")).and(takesArguments(0)), ADVICE + "AddBatchAdvice")
+                ExecuteBatchAdvice.class)
+            .advise(implemented.and(named("addBatch")).and(takesArguments(0)), AddBatchAdvice.class)
             .advise(implemented.and(named("addBatch")).and(takesArguments(String.class)),
-                ADVICE + "AddBatchTextAdvice")
-            .advise(implemented.and(named("clearBatch")).and(takesArguments(0)), ADVICE + "ClearBatchAdvice"),
+                AddBatchTextAdvice.class)
+            .advise(implemented.and(named("clearBatch")).and(takesArguments(0)), ClearBatchAdvice.class),
         TypeInstrumentation.forTypes(not(isInterface()).and(hasSuperType(named("java.sql.Connection"))))
             .advise(implemented.and(namedOneOf("prepareStatement", "prepareCall"))
-                .and(takesArgument(0, String.class)), ADVICE + "PrepareAdvice"));
+                .and(takesArgument(0, String.class)), PrepareAdvice.class));
   }
 }

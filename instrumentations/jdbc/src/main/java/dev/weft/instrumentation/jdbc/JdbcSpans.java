@@ -1,6 +1,6 @@
 package dev.weft.instrumentation.jdbc;
 
-import dev.weft.bootstrap.Settings;
+import dev.weft.instrumentation.api.InstrumentationConfig;
 import dev.weft.instrumentation.api.SpanErrors;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -25,8 +25,8 @@ final class JdbcSpans {
    * {@code otel.instrumentation.jdbc.statement-sanitizer.enabled}, else
    * {@code otel.instrumentation.common.db-statement-sanitizer.enabled}, as the OpenTelemetry agent reads them.
    */
-  static final boolean SANITIZE = Settings.getBoolean("otel.instrumentation.jdbc.statement-sanitizer.enabled",
-      Settings.getBoolean("otel.instrumentation.common.db-statement-sanitizer.enabled", true));
+  static final boolean SANITIZE = InstrumentationConfig.getBoolean("otel.instrumentation.jdbc.statement-sanitizer.enabled",
+      InstrumentationConfig.getBoolean("otel.instrumentation.common.db-statement-sanitizer.enabled", true));
 
   private JdbcSpans() {}
 

@@ -8,7 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.weft.bootstrap.Settings;
+import dev.weft.instrumentation.api.InstrumentationConfig;
 import dev.weft.instrumentation.api.InstrumentationModule;
 import dev.weft.instrumentation.api.Requirement;
 import dev.weft.instrumentation.api.TypeInstrumentation;
@@ -20,19 +20,17 @@ import net.bytebuddy.matcher.ElementMatcher;
 /** Kafka producer and consumer spans, with the context carried in record headers. */
 public final class KafkaModule extends InstrumentationModule {
 
-  private static final String ADVICE = "dev.weft.instrumentation.kafka.";
-  private static final String PRODUCER = "org/apache/kafka/clients/producer/KafkaProducer";
-  private static final String CONSUMER = "org/apache/kafka/clients/consumer/KafkaConsumer";
-  private static final String RECORDS = "org/apache/kafka/clients/consumer/ConsumerRecords";
+  private static final String PRODUCER = "org.apache.kafka.clients.producer.KafkaProducer";
+  private static final String CONSUMER = "org.apache.kafka.clients.consumer.KafkaConsumer";
+  private static final String RECORDS = "org.apache.kafka.clients.consumer.ConsumerRecords";
   /** spring-kafka's consumer thread, and spring-messaging's call of a listener method. */
   private static final String LISTENER_CONSUMER =
-      "org/springframework/kafka/listener/KafkaMessageListenerContainer$ListenerConsumer";
+      "org.springframework.kafka.listener.KafkaMessageListenerContainer$ListenerConsumer";
   private static final String HANDLER_METHOD =
-      "org/springframework/messaging/handler/invocation/InvocableHandlerMethod";
+      "org.springframework.messaging.handler.invocation.InvocableHandlerMethod";
 
   /** Whether spring-kafka's listener containers are traced as such (else only their kafka-clients calls are). */
-  private static final boolean SPRING_KAFKA = Settings.getBoolean("otel.instrumentation.spring-kafka.enabled",
-      Settings.getBoolean("otel.instrumentation.common.default-enabled", true));
+  private static final boolean SPRING_KAFKA = InstrumentationConfig.isEnabled("spring-kafka");
 
   public KafkaModule() {
     super("kafka");
@@ -44,11 +42,11 @@ public final class KafkaModule extends InstrumentationModule {
   }
 
   @Override
-  public boolean mayApplyTo(String internalName) {
-    if (internalName.startsWith("org/apache/kafka/clients/")) {
-      return internalName.equals(PRODUCER) || internalName.equals(CONSUMER) || internalName.equals(RECORDS);
+  public boolean mayApplyTo(String className) {
+    if (className.startsWith("org.apache.kafka.clients.")) {
+      return className.equals(PRODUCER) || className.equals(CONSUMER) || className.equals(RECORDS);
     }
-    return SPRING_KAFKA && (internalName.equals(LISTENER_CONSUMER) || internalName.equals(HANDLER_METHOD));
+    return SPRING_KAFKA && (className.equals(LISTENER_CONSUMER) || className.equals(HANDLER_METHOD));
   }
 
   /** Application classes that loop over polled records, whose loops may be left by {@code break}. */
@@ -59,7 +57,7 @@ public final class KafkaModule extends InstrumentationModule {
 
   @Override
   public String markerClass() {
-    return "org.apache.kafka.clients.producer.KafkaProducer";
+    return PRODUCER;
   }
 
   @Override
@@ -89,17 +87,17 @@ public final class KafkaModule extends InstrumentationModule {
 
   private static List<TypeInstrumentation> kafkaClients() {
     return List.of(
-        TypeInstrumentation.forTypes(named("org.apache.kafka.clients.producer.KafkaProducer"))
-            .advise(isPublic().and(named("send")).and(takesArguments(2)), ADVICE + "ProducerSendAdvice"),
-        TypeInstrumentation.forTypes(named("org.apache.kafka.clients.consumer.KafkaConsumer"))
-            .advise(isPublic().and(named("poll")).and(takesArguments(1)), ADVICE + "ConsumerPollAdvice")
-            .advise(isPublic().and(named("close")), ADVICE + "ConsumerCloseAdvice"),
-        TypeInstrumentation.forTypes(named("org.apache.kafka.clients.consumer.ConsumerRecords"))
-            .advise(isPublic().and(named("iterator")).and(takesArguments(0)), ADVICE + "RecordsIteratorAdvice")
+        TypeInstrumentation.forTypes(named(PRODUCER))
+            .advise(isPublic().and(named("send")).and(takesArguments(2)), ProducerSendAdvice.class),
+        TypeInstrumentation.forTypes(named(CONSUMER))
+            .advise(isPublic().and(named("poll")).and(takesArguments(1)), ConsumerPollAdvice.class)
+            .advise(isPublic().and(named("close")), ConsumerCloseAdvice.class),
+        TypeInstrumentation.forTypes(named(RECORDS))
+            .advise(isPublic().and(named("iterator")).and(takesArguments(0)), RecordsIteratorAdvice.class)
             .advise(isPublic().and(named("records")).and(takesArgument(0, String.class)),
-                ADVICE + "RecordsOfTopicAdvice")
-            .advise(isPublic().and(named("records")).and(returns(List.class)), ADVICE + "RecordsOfPartitionAdvice"),
-        TypeInstrumentation.forLoopsOfUsersOf(RECORDS, not(nameStartsWith("org.apache.kafka.")), ADVICE + "LoopExits"));
+                RecordsOfTopicAdvice.class)
+            .advise(isPublic().and(named("records")).and(returns(List.class)), RecordsOfPartitionAdvice.class),
+        TypeInstrumentation.forLoopsOfUsersOf(not(nameStartsWith("org.apache.kafka.")), LoopExits.class));
   }
 
   /**
@@ -108,25 +106,25 @@ public final class KafkaModule extends InstrumentationModule {
    */
   private static List<TypeInstrumentation> springKafka() {
     ElementMatcher.Junction<MethodDescription> batchInvocation = takesArguments(2)
-        .and(takesArgument(0, named("org.apache.kafka.clients.consumer.ConsumerRecords")))
+        .and(takesArgument(0, named(RECORDS)))
         .and(takesArgument(1, List.class));
     return List.of(
-        TypeInstrumentation.forTypes(named(LISTENER_CONSUMER.replace('/', '.')))
-            .advise(named("run").and(takesArguments(0)), ADVICE + "SpringListenerThreadAdvice")
+        TypeInstrumentation.forTypes(named(LISTENER_CONSUMER))
+            .advise(named("run").and(takesArguments(0)), SpringListenerThreadAdvice.class)
             .advise(named("doInvokeRecordListener").and(takesArguments(2))
                 .and(takesArgument(0, named("org.apache.kafka.clients.consumer.ConsumerRecord"))),
-                ADVICE + "SpringRecordListenerAdvice")
+                SpringRecordListenerAdvice.class)
             .advise(named("invokeOnMessage").and(takesArguments(1))
                 .and(takesArgument(0, named("org.apache.kafka.clients.consumer.ConsumerRecord"))),
-                ADVICE + "SpringRecordListenerFailureAdvice")
+                SpringRecordListenerFailureAdvice.class)
             .advise(named("invokeBatchOnMessageWithRecordsOrList").and(batchInvocation),
-                ADVICE + "SpringBatchListenerAdvice")
-            .advise(named("doInvokeBatchOnMessage").and(batchInvocation), ADVICE + "SpringBatchHandOffAdvice"),
-        TypeInstrumentation.forTypes(named(HANDLER_METHOD.replace('/', '.')))
+                SpringBatchListenerAdvice.class)
+            .advise(named("doInvokeBatchOnMessage").and(batchInvocation), SpringBatchHandOffAdvice.class),
+        TypeInstrumentation.forTypes(named(HANDLER_METHOD))
             .advise(named("invoke").and(takesArguments(2))
                 .and(takesArgument(0, named("org.springframework.messaging.Message"))),
-                ADVICE + "SpringHandlerMessageAdvice")
+                SpringHandlerMessageAdvice.class)
             .advise(named("doInvoke").and(takesArguments(1)).and(takesArgument(0, Object[].class)),
-                ADVICE + "SpringHandlerMethodAdvice"));
+                SpringHandlerMethodAdvice.class));
   }
 }

@@ -11,7 +11,7 @@ import static dev.weft.instrumentation.kafka.MessagingAttributes.OPERATION_TYPE;
 import static dev.weft.instrumentation.kafka.MessagingAttributes.SYSTEM;
 import static dev.weft.instrumentation.kafka.MessagingAttributes.TOMBSTONE;
 
-import dev.weft.bootstrap.Settings;
+import dev.weft.instrumentation.api.InstrumentationConfig;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -34,10 +34,11 @@ final class KafkaTracing {
 
   /** Whether the producer writes its context into record headers. */
   static final boolean PRODUCER_PROPAGATION =
-      Settings.getBoolean("otel.instrumentation.kafka.producer-propagation.enabled", true);
+      InstrumentationConfig.getBoolean("otel.instrumentation.kafka.producer-propagation.enabled", true);
 
   /** Whether each non-empty poll gets a span linked to every record's producer. */
-  static final boolean POLL_SPANS = Settings.getBoolean("otel.instrumentation.kafka.poll-spans.enabled", false);
+  static final boolean POLL_SPANS =
+      InstrumentationConfig.getBoolean("otel.instrumentation.kafka.poll-spans.enabled", false);
 
   private static final TextMapPropagator PROPAGATOR = GlobalOpenTelemetry.getPropagators().getTextMapPropagator();
 

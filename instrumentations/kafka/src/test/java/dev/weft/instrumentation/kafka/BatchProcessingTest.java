@@ -12,15 +12,10 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class BatchProcessingTest {
 
   private static final String TOPIC = "orders";
-  private static final InMemorySpanExporter EXPORTED = InMemorySpanExporter.create();
+  private static final InMemorySpanExporter EXPORTED = TestSdk.EXPORTED;
 
   private final List<SpanContext> producers = new ArrayList<>();
   private List<ConsumerRecord<String, String>> records;
@@ -49,10 +44,7 @@ class BatchProcessingTest {
 
   @BeforeAll
   static void installSdk() {
-    OpenTelemetrySdk.builder()
-        .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(EXPORTED)).build())
-        .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-        .buildAndRegisterGlobal();
+    TestSdk.install();
   }
 
   @BeforeEach

@@ -13,7 +13,7 @@ import java.util.List;
 /** {@code trace_id}, {@code span_id} and {@code trace_flags} in the context data of Log4j 2's log events. */
 public final class Log4jContextDataModule extends InstrumentationModule {
 
-  private static final String FACTORY = "org/apache/logging/log4j/core/impl/ContextDataInjectorFactory";
+  private static final String FACTORY = "org.apache.logging.log4j.core.impl.ContextDataInjectorFactory";
   private static final String STRING_MAP = "org.apache.logging.log4j.util.StringMap";
 
   public Log4jContextDataModule() {
@@ -26,8 +26,8 @@ public final class Log4jContextDataModule extends InstrumentationModule {
   }
 
   @Override
-  public boolean mayApplyTo(String internalName) {
-    return internalName.equals(FACTORY);
+  public boolean mayApplyTo(String className) {
+    return className.equals(FACTORY);
   }
 
   @Override
@@ -50,8 +50,8 @@ public final class Log4jContextDataModule extends InstrumentationModule {
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return List.of(TypeInstrumentation.forTypes(named(FACTORY.replace('/', '.')))
+    return List.of(TypeInstrumentation.forTypes(named(FACTORY))
         .advise(isPublic().and(isStatic()).and(named("createInjector")).and(takesArguments(0)),
-            "dev.weft.instrumentation.log4jcontextdata.CreateInjectorAdvice"));
+            CreateInjectorAdvice.class));
   }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 /** {@code trace_id}, {@code span_id} and {@code trace_flags} in the MDC of Logback's logging events. */
 public final class LogbackMdcModule extends InstrumentationModule {
 
-  private static final String LOGGING_EVENT = "ch/qos/logback/classic/spi/LoggingEvent";
+  private static final String LOGGING_EVENT = "ch.qos.logback.classic.spi.LoggingEvent";
 
   public LogbackMdcModule() {
     super("logback-mdc");
@@ -24,8 +24,8 @@ public final class LogbackMdcModule extends InstrumentationModule {
   }
 
   @Override
-  public boolean mayApplyTo(String internalName) {
-    return internalName.equals(LOGGING_EVENT);
+  public boolean mayApplyTo(String className) {
+    return className.equals(LOGGING_EVENT);
   }
 
   @Override
@@ -43,6 +43,6 @@ public final class LogbackMdcModule extends InstrumentationModule {
   public List<TypeInstrumentation> typeInstrumentations() {
     return List.of(TypeInstrumentation.forTypes(named("ch.qos.logback.classic.spi.LoggingEvent"))
         .advise(isPublic().and(named("getMDCPropertyMap")).and(takesArguments(0)),
-            "dev.weft.instrumentation.logbackmdc.MdcPropertyMapAdvice"));
+            MdcPropertyMapAdvice.class));
   }
 }

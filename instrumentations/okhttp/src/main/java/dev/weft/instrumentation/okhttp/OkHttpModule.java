@@ -13,8 +13,6 @@ import java.util.List;
 /** OkHttp client spans: an interceptor on every client, and the caller's context carried into async calls. */
 public final class OkHttpModule extends InstrumentationModule {
 
-  private static final String ADVICE = "dev.weft.instrumentation.okhttp.";
-
   public OkHttpModule() {
     super("okhttp");
   }
@@ -25,9 +23,9 @@ public final class OkHttpModule extends InstrumentationModule {
   }
 
   @Override
-  public boolean mayApplyTo(String internalName) {
-    return internalName.startsWith("okhttp3/")
-        && (internalName.endsWith("/OkHttpClient") || internalName.endsWith("RealCall$AsyncCall"));
+  public boolean mayApplyTo(String className) {
+    return className.startsWith("okhttp3.")
+        && (className.endsWith(".OkHttpClient") || className.endsWith("RealCall$AsyncCall"));
   }
 
   @Override
@@ -48,10 +46,10 @@ public final class OkHttpModule extends InstrumentationModule {
     return List.of(
         TypeInstrumentation.forTypes(named("okhttp3.OkHttpClient"))
             .advise(isConstructor().and(takesArguments(1)).and(takesArgument(0, named("okhttp3.OkHttpClient$Builder"))),
-                ADVICE + "ClientConstructorAdvice"),
+                ClientConstructorAdvice.class),
         TypeInstrumentation
             .forTypes(named("okhttp3.RealCall$AsyncCall").or(named("okhttp3.internal.connection.RealCall$AsyncCall")))
-            .advise(isConstructor(), ADVICE + "AsyncCallCreatedAdvice")
-            .advise(named("execute").or(named("run")).and(takesArguments(0)), ADVICE + "AsyncCallRunAdvice"));
+            .advise(isConstructor(), AsyncCallCreatedAdvice.class)
+            .advise(named("execute").or(named("run")).and(takesArguments(0)), AsyncCallRunAdvice.class));
   }
 }

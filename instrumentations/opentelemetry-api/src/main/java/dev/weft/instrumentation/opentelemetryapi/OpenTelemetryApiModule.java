@@ -7,14 +7,17 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import dev.weft.instrumentation.api.InstrumentationModule;
 import dev.weft.instrumentation.api.Requirement;
 import dev.weft.instrumentation.api.TypeInstrumentation;
+import dev.weft.instrumentation.opentelemetryapi.application.ContextStorageAdvice;
+import dev.weft.instrumentation.opentelemetryapi.application.GlobalGetAdvice;
+import dev.weft.instrumentation.opentelemetryapi.application.GlobalIsSetAdvice;
+import dev.weft.instrumentation.opentelemetryapi.application.GlobalSetAdvice;
 import java.util.List;
 
 /** The application's own OpenTelemetry API (1.0 and newer), bridged to the agent's SDK and context. */
 public final class OpenTelemetryApiModule extends InstrumentationModule {
 
-  private static final String APPLICATION = "dev.weft.instrumentation.opentelemetryapi.application.";
-  private static final String GLOBAL = "io/opentelemetry/api/GlobalOpenTelemetry";
-  private static final String STORAGE = "io/opentelemetry/context/ContextStorage";
+  private static final String GLOBAL = "io.opentelemetry.api.GlobalOpenTelemetry";
+  private static final String STORAGE = "io.opentelemetry.context.ContextStorage";
 
   public OpenTelemetryApiModule() {
     super("opentelemetry-api");
@@ -26,8 +29,8 @@ public final class OpenTelemetryApiModule extends InstrumentationModule {
   }
 
   @Override
-  public boolean mayApplyTo(String internalName) {
-    return internalName.equals(STORAGE) || internalName.equals(GLOBAL);
+  public boolean mayApplyTo(String className) {
+    return className.equals(STORAGE) || className.equals(GLOBAL);
   }
 
   @Override
@@ -58,19 +61,19 @@ public final class OpenTelemetryApiModule extends InstrumentationModule {
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return List.of(
-        TypeInstrumentation.forTypes(named(STORAGE.replace('/', '.')))
-            .advise(isStatic().and(named("get")).and(takesArguments(0)), APPLICATION + "ContextStorageAdvice"),
-        TypeInstrumentation.forTypes(named(GLOBAL.replace('/', '.')))
+        TypeInstrumentation.forTypes(named(STORAGE))
+            .advise(isStatic().and(named("get")).and(takesArguments(0)), ContextStorageAdvice.class),
+        TypeInstrumentation.forTypes(named(GLOBAL))
             .advise(isStatic().and(named("get").or(named("getOrNoop"))).and(takesArguments(0)),
-                APPLICATION + "GlobalGetAdvice")
-            .advise(isStatic().and(named("isSet")).and(takesArguments(0)), APPLICATION + "GlobalIsSetAdvice")
-            .advise(isStatic().and(named("set")).and(takesArguments(1)), APPLICATION + "GlobalSetAdvice"));
+                GlobalGetAdvice.class)
+            .advise(isStatic().and(named("isSet")).and(takesArguments(0)), GlobalIsSetAdvice.class)
+            .advise(isStatic().and(named("set")).and(takesArguments(1)), GlobalSetAdvice.class));
   }
 
   /** The application's side only: this package's own classes stay in the agent, where they reach its SDK. */
   @Override
   public String modulePackagePrefix() {
-    return APPLICATION;
+    return ContextStorageAdvice.class.getPackageName() + ".";
   }
 
   @Override

@@ -21,10 +21,6 @@ enum AnnotationPackage {
     return packagePrefix + "SpanAttribute";
   }
 
-  String withSpanInternalName() {
-    return withSpan().replace('.', '/');
-  }
-
   /** The package whose {@code @WithSpan} this annotation type is, or {@code null}. */
   static AnnotationPackage ofWithSpan(String annotationType) {
     for (AnnotationPackage each : values()) {

@@ -9,7 +9,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.whereAny;
 
-import dev.weft.bootstrap.Settings;
+import dev.weft.instrumentation.api.InstrumentationConfig;
 import dev.weft.instrumentation.api.InstrumentationModule;
 import dev.weft.instrumentation.api.Requirement;
 import dev.weft.instrumentation.api.TypeInstrumentation;
@@ -22,10 +22,9 @@ import net.bytebuddy.matcher.ElementMatcher;
 public final class WithSpanModule extends InstrumentationModule {
 
   static final String NAME = "opentelemetry-instrumentation-annotations";
-  private static final String ADVICE = "dev.weft.instrumentation.annotations.";
 
   private final ExcludedMethods excluded =
-      ExcludedMethods.parse(Settings.getString("otel.instrumentation." + NAME + ".exclude-methods"));
+      ExcludedMethods.parse(InstrumentationConfig.getString("otel.instrumentation." + NAME + ".exclude-methods"));
 
   public WithSpanModule() {
     super(NAME);
@@ -39,7 +38,7 @@ public final class WithSpanModule extends InstrumentationModule {
 
   /** No class is a candidate by its name: annotated classes are found by the annotation in their constant pool. */
   @Override
-  public boolean mayApplyTo(String internalName) {
+  public boolean mayApplyTo(String className) {
     return false;
   }
 
@@ -47,7 +46,7 @@ public final class WithSpanModule extends InstrumentationModule {
   public List<String> usedClasses() {
     List<String> used = new ArrayList<>();
     for (AnnotationPackage annotations : AnnotationPackage.values()) {
-      used.add(annotations.withSpanInternalName());
+      used.add(annotations.withSpan());
     }
     return used;
   }
@@ -74,9 +73,9 @@ public final class WithSpanModule extends InstrumentationModule {
           .and(isAnnotatedWith(named(annotations.withSpan()))).and(not(excluded.matcher()));
       ElementMatcher.Junction<MethodDescription> withAttributes =
           hasParameters(whereAny(isAnnotatedWith(named(annotations.spanAttribute()))));
-      types.add(TypeInstrumentation.forUsersOf(annotations.withSpanInternalName(), any())
-          .advise(annotated.and(not(withAttributes)), ADVICE + "WithSpanAdvice")
-          .advise(annotated.and(withAttributes), ADVICE + "WithSpanAttributesAdvice"));
+      types.add(TypeInstrumentation.forUsersOf(any())
+          .advise(annotated.and(not(withAttributes)), WithSpanAdvice.class)
+          .advise(annotated.and(withAttributes), WithSpanAttributesAdvice.class));
     }
     return types;
   }

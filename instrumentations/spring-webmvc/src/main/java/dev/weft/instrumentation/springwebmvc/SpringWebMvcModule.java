@@ -7,6 +7,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import dev.weft.instrumentation.api.InstrumentationModule;
 import dev.weft.instrumentation.api.Requirement;
 import dev.weft.instrumentation.api.TypeInstrumentation;
+import dev.weft.instrumentation.springwebmvc.jakarta.JakartaRouteAdvice;
+import dev.weft.instrumentation.springwebmvc.javax.JavaxRouteAdvice;
 import java.util.List;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -18,8 +20,6 @@ import net.bytebuddy.matcher.ElementMatcher;
 public final class SpringWebMvcModule extends InstrumentationModule {
 
   private static final String CHAIN = "org.springframework.web.servlet.HandlerExecutionChain";
-  private static final String CHAIN_INTERNAL_NAME = CHAIN.replace('.', '/');
-  private static final String ADVICE = "dev.weft.instrumentation.springwebmvc.";
 
   public SpringWebMvcModule() {
     super("spring-webmvc");
@@ -31,8 +31,8 @@ public final class SpringWebMvcModule extends InstrumentationModule {
   }
 
   @Override
-  public boolean mayApplyTo(String internalName) {
-    return internalName.equals(CHAIN_INTERNAL_NAME);
+  public boolean mayApplyTo(String className) {
+    return className.equals(CHAIN);
   }
 
   @Override
@@ -53,8 +53,8 @@ public final class SpringWebMvcModule extends InstrumentationModule {
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return List.of(TypeInstrumentation.forTypes(named(CHAIN))
-        .advise(applyPreHandle("javax.servlet"), ADVICE + "javax.JavaxRouteAdvice")
-        .advise(applyPreHandle("jakarta.servlet"), ADVICE + "jakarta.JakartaRouteAdvice"));
+        .advise(applyPreHandle("javax.servlet"), JavaxRouteAdvice.class)
+        .advise(applyPreHandle("jakarta.servlet"), JakartaRouteAdvice.class));
   }
 
   /** {@code boolean applyPreHandle(HttpServletRequest, HttpServletResponse)} of one servlet namespace. */

@@ -19,13 +19,13 @@ public abstract class ServletModule extends InstrumentationModule {
 
   private final String namespace;
   private final String supportedVersions;
-  private final String adviceClassName;
+  private final Class<?> advice;
 
-  protected ServletModule(String namespace, String supportedVersions, String adviceClassName) {
+  protected ServletModule(String namespace, String supportedVersions, Class<?> advice) {
     super("servlet");
     this.namespace = namespace;
     this.supportedVersions = supportedVersions;
-    this.adviceClassName = adviceClassName;
+    this.advice = advice;
   }
 
   @Override
@@ -35,8 +35,8 @@ public abstract class ServletModule extends InstrumentationModule {
 
   /** Servlets and filters by name; {@code HttpServlet} covers every servlet that extends it, whatever its name. */
   @Override
-  public boolean mayApplyTo(String internalName) {
-    return internalName.contains("Servlet") || internalName.contains("Filter");
+  public boolean mayApplyTo(String className) {
+    return className.contains("Servlet") || className.contains("Filter");
   }
 
   @Override
@@ -70,6 +70,6 @@ public abstract class ServletModule extends InstrumentationModule {
                 .and(named("service").and(takesArguments(2))
                     .or(named("doFilter").and(takesArguments(3))
                         .and(takesArgument(2, named(namespace + ".FilterChain"))))),
-            adviceClassName));
+            advice));
   }
 }

@@ -6,6 +6,6 @@ import dev.weft.instrumentation.servlet.common.ServletModule;
 public final class JavaxServletModule extends ServletModule {
 
   public JavaxServletModule() {
-    super("javax.servlet", "javax.servlet 3.0 to 4.0", "dev.weft.instrumentation.servlet.javax.JavaxServletAdvice");
+    super("javax.servlet", "javax.servlet 3.0 to 4.0", JavaxServletAdvice.class);
   }
 }

@@ -4,7 +4,6 @@ import static net.bytebuddy.matcher.ElementMatchers.any;
 
 import dev.weft.bootstrap.IndyBootstrap;
 import dev.weft.instrumentation.api.InstrumentationModule;
-import dev.weft.instrumentation.api.IteratorLoopExits;
 import dev.weft.instrumentation.api.TypeInstrumentation;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
@@ -23,16 +22,16 @@ import net.bytebuddy.utility.JavaConstant;
 import net.bytebuddy.utility.JavaModule;
 
 /**
- * Builds the class file transformer that weaves every enabled module's advice, with one Byte Buddy
- * {@link AgentBuilder}; {@link DeferredTransformer} calls it for the candidate classes (it is never installed on the
- * JVM by itself).
+ * Builds the class file transformer that weaves every enabled module's advice (and rewrites the loops that
+ * {@link IteratorLoopExits} handles), with one Byte Buddy {@link AgentBuilder}; {@link DeferredTransformer} calls it
+ * for the candidate classes (it is never installed on the JVM by itself).
  *
  * <p>Advice is not inlined: each advised method gets an {@code invokedynamic} call whose bootstrap is
  * {@link IndyBootstrap}, with the advice class's name as its one argument. Types are described lazily from class
  * files (no class is loaded to match), the class file format is left unchanged, and classes are only decorated
  * (never rebased), which keeps transformation cheap.
  */
-final class InstrumentationInstaller {
+final class AdviceWeaver {
 
   private static final String NEXUS_DISABLED = "net.bytebuddy.nexus.disabled";
 
@@ -40,7 +39,7 @@ final class InstrumentationInstaller {
   private final IgnoredTypes ignoredTypes;
   private final List<InstrumentationModule> modules;
 
-  InstrumentationInstaller(ClassLoader agentLoader, IgnoredTypes ignoredTypes, List<InstrumentationModule> modules) {
+  AdviceWeaver(ClassLoader agentLoader, IgnoredTypes ignoredTypes, List<InstrumentationModule> modules) {
     this.agentLoader = agentLoader;
     this.ignoredTypes = ignoredTypes;
     this.modules = modules;
@@ -61,12 +60,13 @@ final class InstrumentationInstaller {
         .assureReadEdgeTo(instrumentation, IndyBootstrap.class);
     for (InstrumentationModule module : modules) {
       ModuleApplicability applicability = new ModuleApplicability(module);
+      ClassReferences usedClasses = ClassReferences.to(module.usedClasses());
       for (TypeInstrumentation type : module.typeInstrumentations()) {
-        if (type.loopExits() != null) {
+        if (type.loopHelperClassName() != null) {
           AsmVisitorWrapper loopExits = new AsmVisitorWrapper.ForDeclaredMethods()
               .readerFlags(IteratorLoopExits.readerFlags())
-              .method(any(), type.loopExits());
-          builder = builder.type(typeThenLoader(usersOf(type), applicability))
+              .method(any(), new IteratorLoopExits(type.loopHelperClassName()));
+          builder = builder.type(typeThenLoader(usersOf(type, usedClasses), applicability))
               .transform((typeBuilder, typeDescription, loader, javaModule, protectionDomain) ->
                   typeBuilder.visit(loopExits));
           continue;
@@ -77,7 +77,7 @@ final class InstrumentationInstaller {
           transformer = transformer.advice(advice.methods(), advice.adviceClassName());
         }
         builder = builder
-            .type(typeThenLoader(type.usedClass() != null ? usersOf(type) : named(module, type), applicability))
+            .type(typeThenLoader(type.forUsers() ? usersOf(type, usedClasses) : named(module, type), applicability))
             .transform(transformer)
             .transform((typeBuilder, typeDescription, loader, javaModule, protectionDomain) ->
                 ClassFileUpgrade.needed(typeDescription) ? typeBuilder.visit(ClassFileUpgrade.TO_JAVA_7) : typeBuilder);
@@ -118,18 +118,18 @@ final class InstrumentationInstaller {
   }
 
   /**
-   * Classes that refer to the type instrumentation's used class and match its matcher. Classes compiled for Java 6
-   * or older cannot hold the {@code invokedynamic} that advice and the loop rewrite add.
+   * Classes that refer to one of the module's used classes and match the type instrumentation's matcher. Classes
+   * compiled for Java 6 or older cannot hold the {@code invokedynamic} that advice and the loop rewrite add.
    */
-  private static ElementMatcher<TypeDescription> usersOf(TypeInstrumentation type) {
+  private static ElementMatcher<TypeDescription> usersOf(TypeInstrumentation type, ClassReferences usedClasses) {
     return candidate -> candidate.getClassFileVersion() != null
         && candidate.getClassFileVersion().isAtLeast(ClassFileVersion.JAVA_V7)
-        && type.types().matches(candidate) && ClassReferences.transformedClassRefersTo(type.usedClass());
+        && type.types().matches(candidate) && usedClasses.transformedClassRefersToAny();
   }
 
   /** The module's name test, then the type instrumentation's matcher. */
   private static ElementMatcher<TypeDescription> named(InstrumentationModule module, TypeInstrumentation type) {
-    return candidate -> module.mayApplyTo(candidate.getInternalName()) && type.types().matches(candidate);
+    return candidate -> module.mayApplyTo(candidate.getName()) && type.types().matches(candidate);
   }
 
   /**

@@ -1,4 +1,4 @@
-package dev.weft.instrumentation.api.loops;
+package dev.weft.agent.loops;
 
 import java.util.Iterator;
 import java.util.List;

@@ -1,8 +1,8 @@
-package dev.weft.instrumentation.api;
+package dev.weft.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.weft.instrumentation.api.loops.LoopShapes;
+import dev.weft.agent.loops.LoopShapes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,11 @@
-package dev.weft.instrumentation.api;
+package dev.weft.agent;
 
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import dev.weft.instrumentation.api.LoopScope;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -28,7 +29,7 @@ import net.bytebuddy.pool.TypePool;
  * frames (read expanded) and the stores since say it holds a reference: the verifier then accepts the call
  * whatever the local holds, and the helper ignores anything that is not one of its iterators.
  */
-public final class IteratorLoopExits implements AsmVisitorWrapper.ForDeclaredMethods.MethodVisitorWrapper {
+final class IteratorLoopExits implements AsmVisitorWrapper.ForDeclaredMethods.MethodVisitorWrapper {
 
   private static final Handle BOOTSTRAP = new Handle(Opcodes.H_INVOKESTATIC, "dev/weft/bootstrap/IndyBootstrap",
       "bootstrap", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
@@ -37,7 +38,7 @@ public final class IteratorLoopExits implements AsmVisitorWrapper.ForDeclaredMet
   private final String helperClassName;
 
   /** @param helperClassName a class of the module with {@code public static void loopLeft(Object iterator)} */
-  public IteratorLoopExits(String helperClassName) {
+  IteratorLoopExits(String helperClassName) {
     this.helperClassName = helperClassName;
   }
 
@@ -49,7 +50,7 @@ public final class IteratorLoopExits implements AsmVisitorWrapper.ForDeclaredMet
   }
 
   /** The reader flags the rewrite needs: frames with every local spelled out. */
-  public static int readerFlags() {
+  static int readerFlags() {
     return ClassReader.EXPAND_FRAMES;
   }
 
