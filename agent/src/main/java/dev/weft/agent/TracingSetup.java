@@ -1,6 +1,9 @@
 package dev.weft.agent;
 
+import dev.weft.agent.tracecontext.TraceContextPropagator;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
@@ -64,6 +67,7 @@ final class TracingSetup {
             checkProtocol(config, "otel.exporter.otlp.protocol");
             return PropagatorSetting.honoured(config);
           })
+          .addPropagatorCustomizer(TracingSetup::withTraceContextLevel2)
           .addResourceCustomizer(TracingSetup::withDetectedServiceName)
           .addSpanExporterCustomizer(export::exporter)
           .addSpanProcessorCustomizer(export::processor)
@@ -104,6 +108,11 @@ final class TracingSetup {
       throw new ConfigurationException(
           "Invalid value for " + setting + ": " + protocol + " (expected one of " + OTLP_PROTOCOLS + ")");
     }
+  }
+
+  /** {@code tracecontext} is Weft's, which follows W3C Trace Context Level 2 (see {@link TraceContextPropagator}). */
+  private static TextMapPropagator withTraceContextLevel2(TextMapPropagator propagator, ConfigProperties config) {
+    return propagator == W3CTraceContextPropagator.getInstance() ? TraceContextPropagator.INSTANCE : propagator;
   }
 
   private static Resource withDetectedServiceName(Resource resource, ConfigProperties config) {
