@@ -34,7 +34,8 @@ public final class AgentStarter {
       AgentLog.enableDebug();
     }
     BootstrapInjection.inject(instrumentation, agentLoader);
-    List<InstrumentationModule> modules = enabledModules(agentLoader);
+    List<String> moduleNames = new ArrayList<>();
+    List<InstrumentationModule> modules = enabledModules(agentLoader, moduleNames);
     Set<String> jdkTypes = new HashSet<>();
     modules.forEach(module -> jdkTypes.addAll(module.jdkTypes()));
     IgnoredTypes ignoredTypes = new IgnoredTypes(agentLoader, jdkTypes);
@@ -44,6 +45,7 @@ public final class AgentStarter {
 
     TracingGate tracingGate = new TracingGate();
     Thread init = daemon("weft-init", () -> {
+      SettingsCheck.warnOfUnknownSettings(moduleNames);
       try {
         ModuleAdviceLinker.install(agentLoader, modules, tracingGate);
         transformer.settle(
@@ -122,11 +124,14 @@ public final class AgentStarter {
   /**
    * The modules found, less those turned off by {@code otel.instrumentation.<name>.enabled}, which defaults to
    * {@code otel.instrumentation.common.default-enabled}.
+   *
+   * @param allNames receives the names of all modules found, enabled or not
    */
-  private static List<InstrumentationModule> enabledModules(ClassLoader agentLoader) {
+  private static List<InstrumentationModule> enabledModules(ClassLoader agentLoader, List<String> allNames) {
     boolean enabledByDefault = Settings.getBoolean("otel.instrumentation.common.default-enabled", true);
     List<InstrumentationModule> enabled = new ArrayList<>();
     for (InstrumentationModule module : ServiceLoader.load(InstrumentationModule.class, agentLoader)) {
+      allNames.add(module.name());
       if (Settings.getBoolean("otel.instrumentation." + module.name() + ".enabled", enabledByDefault)) {
         enabled.add(module);
       } else {

@@ -48,8 +48,6 @@ final class TracingSetup {
    */
   private static final Logger QUEUE_LOGGER = Logger.getLogger(BatchSpanProcessor.class.getName());
 
-  private static final List<String> OTLP_PROTOCOLS = List.of("http/protobuf", "grpc", "http/json");
-
   private TracingSetup() {}
 
   /**
@@ -63,9 +61,9 @@ final class TracingSetup {
       sdk = AutoConfiguredOpenTelemetrySdk.builder()
           .addPropertiesSupplier(TracingSetup::defaults)
           .addPropertiesCustomizer(config -> {
-            checkProtocol(config, "otel.exporter.otlp.traces.protocol");
-            checkProtocol(config, "otel.exporter.otlp.protocol");
-            return PropagatorSetting.honoured(config);
+            Map<String, String> overrides = new HashMap<>(ExporterSetting.honoured(config, List.of()));
+            overrides.putAll(PropagatorSetting.honoured(config));
+            return overrides;
           })
           .addPropagatorCustomizer(TracingSetup::withTraceContextLevel2)
           .addResourceCustomizer(TracingSetup::withDetectedServiceName)
@@ -99,15 +97,6 @@ final class TracingSetup {
     defaults.put("otel.metrics.exporter", "none");
     defaults.put("otel.logs.exporter", "none");
     return defaults;
-  }
-
-  /** The SDK's own message for a wrong protocol does not name the setting; this one does. */
-  private static void checkProtocol(ConfigProperties config, String setting) {
-    String protocol = config.getString(setting);
-    if (protocol != null && !OTLP_PROTOCOLS.contains(protocol)) {
-      throw new ConfigurationException(
-          "Invalid value for " + setting + ": " + protocol + " (expected one of " + OTLP_PROTOCOLS + ")");
-    }
   }
 
   /** {@code tracecontext} is Weft's, which follows W3C Trace Context Level 2 (see {@link TraceContextPropagator}). */
