@@ -34,8 +34,10 @@ public final class AgentStarter {
       AgentLog.enableDebug();
     }
     BootstrapInjection.inject(instrumentation, agentLoader);
+    // the agent loader itself when there are no extensions
+    ClassLoader extensionLoader = ExtensionClassLoader.of(Settings.getString(ExtensionClassLoader.SETTING), agentLoader);
     List<String> moduleNames = new ArrayList<>();
-    List<InstrumentationModule> modules = enabledModules(agentLoader, moduleNames);
+    List<InstrumentationModule> modules = enabledModules(extensionLoader, moduleNames);
     Set<String> jdkTypes = new HashSet<>();
     modules.forEach(module -> jdkTypes.addAll(module.jdkTypes()));
     IgnoredTypes ignoredTypes = new IgnoredTypes(agentLoader, jdkTypes);
@@ -49,7 +51,7 @@ public final class AgentStarter {
       try {
         ModuleAdviceLinker.install(agentLoader, modules, tracingGate);
         transformer.settle(
-            new InstrumentationInstaller(agentLoader, ignoredTypes, modules).transformer(instrumentation));
+            new InstrumentationInstaller(extensionLoader, ignoredTypes, modules).transformer(instrumentation));
         if (!attachedLate) {
           retransformLoadedJdkTypes(instrumentation, jdkTypes);
         }
@@ -62,7 +64,7 @@ public final class AgentStarter {
       if (attachedLate) {
         retransformLoadedCandidates(instrumentation, transformer);
       }
-      tracingGate.settle(TracingSetup.start());
+      tracingGate.settle(TracingSetup.start(extensionLoader));
       AgentLog.debug("SDK ready " + (System.nanoTime() - startedAt) / 1_000_000 + " ms after premain began");
     });
     transformer.initializedBy(init); // before it runs: it must never wait for itself

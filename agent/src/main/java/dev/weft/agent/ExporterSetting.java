@@ -23,6 +23,13 @@ final class ExporterSetting {
   private static final List<String> SHIPPED =
       List.of("otlp", "console", "logging", "logging-otlp", "zipkin", "none");
   private static final String DEFAULT = "otlp";
+  /**
+   * The SDK's {@code logging-otlp} writes through {@code java.util.logging}, two lines per batch on stderr; the
+   * exporter of the same OTLP JSON that writes one line per batch on stdout is the SDK's {@code
+   * experimental-otlp/stdout}, which Weft uses for it.
+   */
+  private static final String LOGGING_OTLP = "logging-otlp";
+  private static final String OTLP_STDOUT = "experimental-otlp/stdout";
   private static final String DEFAULT_PROTOCOL = "http/protobuf";
   private static final List<String> OTLP_PROTOCOLS = List.of(DEFAULT_PROTOCOL, "grpc", "http/json");
   private static final List<String> NOT_RECORDED = List.of("otel.metrics.exporter", "otel.logs.exporter");
@@ -53,16 +60,21 @@ final class ExporterSetting {
       ConfigProperties config, List<String> extensionExporters, Map<String, String> overrides) {
     List<String> known = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
-    for (String name : config.getList(TRACES)) {
+    List<String> requested = config.getList(TRACES);
+    for (String name : requested) {
       (SHIPPED.contains(name) || extensionExporters.contains(name) ? known : unknown).add(name);
     }
-    if (unknown.isEmpty()) {
-      return;
+    if (!unknown.isEmpty()) {
+      AgentLog.warn(TRACES + " names exporters Weft does not have, which it leaves out: " + unknown
+          + "; it uses " + (known.isEmpty() ? DEFAULT : String.join(",", known)) + " (Weft ships " + SHIPPED + ")");
     }
-    String used = known.isEmpty() ? DEFAULT : String.join(",", known);
-    AgentLog.warn(TRACES + " names exporters Weft does not have, which it leaves out: " + unknown
-        + "; it uses " + used + " (Weft ships " + SHIPPED + ")");
-    overrides.put(TRACES, used);
+    List<String> used = new ArrayList<>();
+    for (String name : known.isEmpty() && !unknown.isEmpty() ? List.of(DEFAULT) : known) {
+      used.add(name.equals(LOGGING_OTLP) ? OTLP_STDOUT : name);
+    }
+    if (!used.equals(requested)) {
+      overrides.put(TRACES, String.join(",", used));
+    }
   }
 
   private static void honourProtocol(ConfigProperties config, String setting, Map<String, String> overrides) {

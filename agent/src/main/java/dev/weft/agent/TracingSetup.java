@@ -12,7 +12,12 @@ import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.semconv.ServiceAttributes;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigurablePropagatorProvider;
+import io.opentelemetry.sdk.autoconfigure.spi.traces.ConfigurableSpanExporterProvider;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.ServiceLoader;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -51,18 +56,24 @@ final class TracingSetup {
   private TracingSetup() {}
 
   /**
+   * @param extensionLoader where the SDK finds its providers: the agent's loader, or the extensions' above it
    * @return whether tracing is on: false when a setting is invalid, which one line on stderr names; the
    *     application then runs untraced
    */
-  static boolean start() {
+  static boolean start(ClassLoader extensionLoader) {
     ExportPipeline export = new ExportPipeline();
+    List<String> extensionExporters = providerNames(extensionLoader, ConfigurableSpanExporterProvider.class,
+        ConfigurableSpanExporterProvider::getName);
+    List<String> extensionPropagators = providerNames(extensionLoader, ConfigurablePropagatorProvider.class,
+        ConfigurablePropagatorProvider::getName);
     OpenTelemetrySdk sdk;
     try {
       sdk = AutoConfiguredOpenTelemetrySdk.builder()
+          .setServiceClassLoader(extensionLoader)
           .addPropertiesSupplier(TracingSetup::defaults)
           .addPropertiesCustomizer(config -> {
-            Map<String, String> overrides = new HashMap<>(ExporterSetting.honoured(config, List.of()));
-            overrides.putAll(PropagatorSetting.honoured(config));
+            Map<String, String> overrides = new HashMap<>(ExporterSetting.honoured(config, extensionExporters));
+            overrides.putAll(PropagatorSetting.honoured(config, extensionPropagators));
             return overrides;
           })
           .addPropagatorCustomizer(TracingSetup::withTraceContextLevel2)
@@ -83,6 +94,17 @@ final class TracingSetup {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(sdk, export), "weft-shutdown"));
     return true;
+  }
+
+  /** The names of the extensions' providers of one kind; none without extensions. */
+  private static <T> List<String> providerNames(ClassLoader extensionLoader, Class<T> kind, Function<T, String> name) {
+    List<String> names = new ArrayList<>();
+    if (extensionLoader instanceof ExtensionClassLoader) {
+      for (T provider : ServiceLoader.load(kind, extensionLoader)) {
+        names.add(name.apply(provider));
+      }
+    }
+    return names;
   }
 
   /**
