@@ -34,6 +34,19 @@ final class SettingsCheck {
       "otel.instrumentation.http.sensitive-query-parameters",
       "otel.instrumentation.spring-kafka.enabled");
 
+  private static final String DECLARATIVE_CONFIGURATION = " is not supported: Weft does not read declarative"
+      + " configuration files; the file is ignored and the otel.* settings (system properties, OTEL_* variables)"
+      + " apply";
+
+  /**
+   * Settings of the OpenTelemetry SDK or agent that Weft knows but cannot honour, with what happens instead.
+   * Declarative configuration needs the SDK's declarative-config module with Jackson and SnakeYAML, about 3 MB, more
+   * than the agent jar's budget.
+   */
+  private static final Map<String, String> NOT_HONOURED = Map.of(
+      "otel.config.file", DECLARATIVE_CONFIGURATION,
+      "otel.experimental.config.file", DECLARATIVE_CONFIGURATION);
+
   private SettingsCheck() {}
 
   /** Warns of each setting of the JVM's that Weft does not have. */
@@ -63,6 +76,12 @@ final class SettingsCheck {
   private static void check(
       String name, List<String> modules, Collection<String> moduleNames, List<String> warnings) {
     String setting = normal(name);
+    for (Map.Entry<String, String> notHonoured : NOT_HONOURED.entrySet()) {
+      if (normal(notHonoured.getKey()).equals(setting)) {
+        warnings.add(name + notHonoured.getValue());
+        return;
+      }
+    }
     if (setting.startsWith(AGENT) && !isOneOf(setting, AGENT_SETTINGS)) {
       warnings.add(name + " is not a setting of Weft's and has no effect");
     } else if (setting.startsWith(INSTRUMENTATION) && !isOneOf(setting, SHARED_INSTRUMENTATION_SETTINGS)) {

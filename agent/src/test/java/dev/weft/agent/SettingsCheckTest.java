@@ -1,6 +1,7 @@
 package dev.weft.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,15 @@ class SettingsCheckTest {
     assertEquals(List.of("OTEL_INSTRUMENTATION_HTTP_SERVER_CAPTURE_REQUEST_HEADERS is not a setting of Weft's"
             + " and has no effect"),
         warnings(Map.of(), Map.of("OTEL_INSTRUMENTATION_HTTP_SERVER_CAPTURE_REQUEST_HEADERS", "x-id")));
+  }
+
+  @Test
+  void declarativeConfigurationIsNamedAsNotHonoured() {
+    List<String> warnings = warnings(Map.of(), Map.of("OTEL_CONFIG_FILE", "/etc/otel.yaml"));
+    assertEquals(1, warnings.size());
+    assertTrue(warnings.get(0).startsWith("OTEL_CONFIG_FILE is not supported: Weft does not read declarative"),
+        warnings.get(0));
+    assertEquals(1, warnings(Map.of("otel.experimental.config.file", "/etc/otel.yaml"), Map.of()).size());
   }
 
   @Test
