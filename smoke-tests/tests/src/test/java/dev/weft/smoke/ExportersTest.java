@@ -28,7 +28,7 @@ class ExportersTest {
 
       List<ZipkinSpan> trace = zipkin.awaitTrace(TRACE_ID, spans -> spans.size() >= 3);
       ZipkinSpan outer = only(trace, span -> "SERVER".equals(span.kind()) && SPAN_ID.equals(span.parentId()));
-      assertEquals("get /shop/chain/okhttp", outer.name()); // Zipkin writes names in lower case
+      assertTrue(outer.name().startsWith("get /shop/chain"), outer.name()); // Zipkin keeps names in lower case
       ZipkinSpan call = only(trace, span -> "CLIENT".equals(span.kind()));
       assertEquals(outer.id(), call.parentId());
       ZipkinSpan inner = only(trace, span -> "SERVER".equals(span.kind()) && call.id().equals(span.parentId()));
