@@ -38,14 +38,13 @@ final class TracingSetup {
 
   /**
    * The OTLP exporter's own failure logging (in {@code io.opentelemetry.exporter.otlp.internal} since SDK 1.67,
-   * before in {@code io.opentelemetry.exporter.internal}, and its senders') and the Zipkin exporter's, silenced
-   * because {@link ExportAccounting} reports failures once with a count; not the console exporter's, which prints
-   * the spans. Held here: {@code java.util.logging} keeps loggers only weakly, and with them their level.
+   * before in {@code io.opentelemetry.exporter.internal}, and its senders'), silenced because {@link
+   * ExportAccounting} reports failures once with a count; not the console exporter's, which prints the spans. Held
+   * here: {@code java.util.logging} keeps loggers only weakly, and with them their level.
    */
   private static final List<Logger> EXPORTER_FAILURE_LOGGERS = List.of(
       Logger.getLogger("io.opentelemetry.exporter.internal"),
       Logger.getLogger("io.opentelemetry.exporter.otlp"),
-      Logger.getLogger("io.opentelemetry.exporter.zipkin"),
       Logger.getLogger("io.opentelemetry.exporter.sender"));
 
   /**
