@@ -17,19 +17,12 @@ final class ExporterSetting {
   static final String TRACES = "otel.traces.exporter";
 
   /**
-   * The trace exporters the agent jar carries (those of extensions come on top); {@code logging} is the old name of
-   * {@code console}.
+   * The trace exporters the agent jar carries: the SDK's {@code otlp} and {@code console} ({@code logging} is its old
+   * name), Weft's {@code zipkin} and {@code logging-otlp}; those of extensions come on top.
    */
   private static final List<String> SHIPPED =
       List.of("otlp", "console", "logging", "logging-otlp", "zipkin", "none");
   private static final String DEFAULT = "otlp";
-  /**
-   * The SDK's {@code logging-otlp} writes through {@code java.util.logging}, two lines per batch on stderr; the
-   * exporter of the same OTLP JSON that writes one line per batch on stdout is the SDK's {@code
-   * experimental-otlp/stdout}, which Weft uses for it.
-   */
-  private static final String LOGGING_OTLP = "logging-otlp";
-  private static final String OTLP_STDOUT = "experimental-otlp/stdout";
   private static final String DEFAULT_PROTOCOL = "http/protobuf";
   private static final List<String> OTLP_PROTOCOLS = List.of(DEFAULT_PROTOCOL, "grpc", "http/json");
   private static final List<String> NOT_RECORDED = List.of("otel.metrics.exporter", "otel.logs.exporter");
@@ -60,21 +53,16 @@ final class ExporterSetting {
       ConfigProperties config, List<String> extensionExporters, Map<String, String> overrides) {
     List<String> known = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
-    List<String> requested = config.getList(TRACES);
-    for (String name : requested) {
+    for (String name : config.getList(TRACES)) {
       (SHIPPED.contains(name) || extensionExporters.contains(name) ? known : unknown).add(name);
     }
-    if (!unknown.isEmpty()) {
-      AgentLog.warn(TRACES + " names exporters Weft does not have, which it leaves out: " + unknown
-          + "; it uses " + (known.isEmpty() ? DEFAULT : String.join(",", known)) + " (Weft ships " + SHIPPED + ")");
+    if (unknown.isEmpty()) {
+      return;
     }
-    List<String> used = new ArrayList<>();
-    for (String name : known.isEmpty() && !unknown.isEmpty() ? List.of(DEFAULT) : known) {
-      used.add(name.equals(LOGGING_OTLP) ? OTLP_STDOUT : name);
-    }
-    if (!used.equals(requested)) {
-      overrides.put(TRACES, String.join(",", used));
-    }
+    String used = known.isEmpty() ? DEFAULT : String.join(",", known);
+    AgentLog.warn(TRACES + " names exporters Weft does not have, which it leaves out: " + unknown
+        + "; it uses " + used + " (Weft ships " + SHIPPED + ")");
+    overrides.put(TRACES, used);
   }
 
   private static void honourProtocol(ConfigProperties config, String setting, Map<String, String> overrides) {

@@ -21,15 +21,8 @@ class ExporterSettingTest {
   @Test
   void shippedAndExtensionExportersAreKept() {
     StringBuilder stderr = new StringBuilder();
-    assertEquals(Map.of(), honoured(Map.of("otel.traces.exporter", "otlp,zipkin,console,custom"), stderr));
-    assertEquals("", stderr.toString());
-  }
-
-  @Test
-  void loggingOtlpIsTheStdoutExporter() {
-    StringBuilder stderr = new StringBuilder();
-    assertEquals(Map.of("otel.traces.exporter", "experimental-otlp/stdout,zipkin"),
-        honoured(Map.of("otel.traces.exporter", "logging-otlp,zipkin"), stderr));
+    assertEquals(Map.of(),
+        honoured(Map.of("otel.traces.exporter", "otlp,zipkin,logging-otlp,console,logging,custom"), stderr));
     assertEquals("", stderr.toString());
   }
 
