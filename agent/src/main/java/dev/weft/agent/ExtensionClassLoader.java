@@ -59,6 +59,10 @@ final class ExtensionClassLoader extends URLClassLoader {
       AgentLog.warn(SETTING + ": " + path + " does not exist; it is left out");
       return;
     }
+    if (files.length == 0) {
+      AgentLog.warn(SETTING + ": " + path + " holds no jar");
+      return;
+    }
     Arrays.sort(files); // a stable order, whatever the file system's
     for (File file : files) {
       if (!file.isFile() || !file.canRead()) {
