@@ -53,6 +53,9 @@ final class TracingSetup {
    */
   private static final Logger QUEUE_LOGGER = Logger.getLogger(BatchSpanProcessor.class.getName());
 
+  /** Declarative configuration, which Weft does not support (see {@link SettingsCheck}). */
+  private static final String CONFIG_FILE = "otel.config.file";
+
   private TracingSetup() {}
 
   /**
@@ -74,6 +77,10 @@ final class TracingSetup {
           .addPropertiesCustomizer(config -> {
             Map<String, String> overrides = new HashMap<>(ExporterSetting.honoured(config, extensionExporters));
             overrides.putAll(PropagatorSetting.honoured(config, extensionPropagators));
+            if (config.getString(CONFIG_FILE) != null) {
+              // SettingsCheck named it; the SDK would refuse to start without its declarative-config module
+              overrides.put(CONFIG_FILE, "");
+            }
             return overrides;
           })
           .addPropagatorCustomizer(TracingSetup::withTraceContextLevel2)
