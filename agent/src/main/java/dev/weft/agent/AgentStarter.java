@@ -36,7 +36,10 @@ public final class AgentStarter {
       AgentLog.enableDebug();
     }
     BootstrapInjection.inject(instrumentation, agentLoader);
-    List<InstrumentationModule> modules = enabledModules(agentLoader);
+    // the agent loader itself when there are no extensions
+    ClassLoader extensionLoader = ExtensionClassLoader.of(Settings.getString(ExtensionClassLoader.SETTING), agentLoader);
+    List<String> moduleNames = new ArrayList<>();
+    List<InstrumentationModule> modules = enabledModules(extensionLoader, moduleNames);
     Set<String> jdkTypes = new HashSet<>();
     modules.forEach(module -> jdkTypes.addAll(module.jdkTypes()));
     IgnoredTypes ignoredTypes = new IgnoredTypes(agentLoader, internalNames(jdkTypes));
@@ -46,10 +49,11 @@ public final class AgentStarter {
 
     TracingGate tracingGate = new TracingGate();
     Thread init = daemon("weft-init", () -> {
+      SettingsCheck.warnOfUnknownSettings(moduleNames);
       try {
         ModuleAdviceLinker.install(agentLoader, modules, tracingGate);
         transformer.settle(
-            new AdviceWeaver(agentLoader, ignoredTypes, modules).transformer(instrumentation));
+            new AdviceWeaver(extensionLoader, ignoredTypes, modules).transformer(instrumentation));
         if (!attachedLate) {
           retransformLoadedJdkTypes(instrumentation, jdkTypes);
         }
@@ -62,7 +66,7 @@ public final class AgentStarter {
       if (attachedLate) {
         retransformLoadedCandidates(instrumentation, transformer);
       }
-      tracingGate.settle(TracingSetup.start());
+      tracingGate.settle(TracingSetup.start(extensionLoader));
       AgentLog.debug("SDK ready " + (System.nanoTime() - startedAt) / 1_000_000 + " ms after premain began");
     });
     transformer.initializedBy(init); // before it runs: it must never wait for itself
@@ -157,11 +161,14 @@ public final class AgentStarter {
   /**
    * The modules found, less those turned off by {@code otel.instrumentation.<name>.enabled}, which defaults to
    * {@code otel.instrumentation.common.default-enabled}.
+   *
+   * @param allNames receives the names of all modules found, enabled or not
    */
-  private static List<InstrumentationModule> enabledModules(ClassLoader agentLoader) {
+  private static List<InstrumentationModule> enabledModules(ClassLoader agentLoader, List<String> allNames) {
     boolean enabledByDefault = Settings.getBoolean("otel.instrumentation.common.default-enabled", true);
     List<InstrumentationModule> enabled = new ArrayList<>();
     for (InstrumentationModule module : ServiceLoader.load(InstrumentationModule.class, agentLoader)) {
+      allNames.add(module.name());
       if (Settings.getBoolean("otel.instrumentation." + module.name() + ".enabled", enabledByDefault)) {
         enabled.add(module);
       } else {

@@ -1,5 +1,6 @@
 package dev.weft.agent;
 
+import dev.weft.agent.zipkin.ZipkinSpanExporter;
 import io.opentelemetry.common.ComponentLoader;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
@@ -27,8 +28,8 @@ import java.util.Map;
  *       processor's thread wait, while the queue absorbs what ends meanwhile.
  *   <li>{@link ExportAccounting#counting}: when the export ends, its spans count as delivered, or the first failure
  *       is reported.
- *   <li>The SDK's OTLP exporter: marshals the batch and sends it. On 429, 502, 503, 504 and on connection failures it
- *       retries, honouring {@code Retry-After}, with exponential backoff otherwise (the SDK's default {@code
+ *   <li>The SDK's OTLP exporter (or Weft's Zipkin exporter, counted alike): marshals the batch and sends it. On 429,
+ *       502, 503, 504 and on connection failures the OTLP exporter retries, honouring {@code Retry-After}, with exponential backoff otherwise (the SDK's default {@code
  *       RetryPolicy}: 5 attempts, backoff from 1 s up to 5 s); each attempt is limited by {@code
  *       otel.exporter.otlp.timeout}. Over HTTP, {@link PartialSuccess} reads the collector's answer: spans it
  *       rejected are not delivered.
@@ -78,7 +79,7 @@ final class ExportPipeline {
     SpanExporter sending = exporter;
     if (exporter instanceof OtlpHttpSpanExporter) {
       sending = accounting.counting(readingPartialSuccess((OtlpHttpSpanExporter) exporter));
-    } else if (exporter instanceof OtlpGrpcSpanExporter) {
+    } else if (exporter instanceof OtlpGrpcSpanExporter || exporter instanceof ZipkinSpanExporter) {
       sending = accounting.counting(exporter);
     }
     return admission.freeingRoom(new ConcurrentExports(sending, maxConcurrentExports));

@@ -28,7 +28,8 @@ final class IgnoredTypes {
     if ((loader == null || loader == platformLoader) && instrumentedJdkTypes.contains(internalName)) {
       return false;
     }
-    if (loader == null || loader == platformLoader || loader == agentLoader || loader instanceof ModuleClassLoader) {
+    if (loader == null || loader == platformLoader || loader == agentLoader || loader instanceof ModuleClassLoader
+        || loader instanceof ExtensionClassLoader) {
       return true;
     }
     for (String prefix : IGNORED_PREFIXES) {

@@ -83,7 +83,10 @@ final class ModuleAdviceLinker implements AdviceLinker {
   }
 
   private ModuleClassLoader newLoader(InstrumentationModule module, ClassLoader applicationLoader) {
-    return new ModuleClassLoader(module.name(), agentLoader, applicationLoader, module.modulePackagePrefix(),
-        module.applicationPackages());
+    ClassLoader definedBy = module.getClass().getClassLoader();
+    ExtensionClassLoader extensionLoader =
+        definedBy instanceof ExtensionClassLoader ? (ExtensionClassLoader) definedBy : null;
+    return new ModuleClassLoader(module.name(), agentLoader, extensionLoader, applicationLoader,
+        module.modulePackagePrefix(), module.applicationPackages());
   }
 }

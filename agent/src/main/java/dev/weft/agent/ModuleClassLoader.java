@@ -10,7 +10,8 @@ import java.util.List;
  * the library classes of that application loader; it takes Weft's and OpenTelemetry's classes from the agent
  * class loader, so that every module shares one SDK, except the packages the module declares as the application's
  * ({@link dev.weft.instrumentation.api.InstrumentationModule#applicationPackages()}); everything else comes from the
- * application loader.
+ * application loader. An extension's module ({@link ExtensionClassLoader}) is defined from its extension jar
+ * instead, and takes those shared classes through the extensions' loader, which sees the agent's.
  */
 final class ModuleClassLoader extends ClassLoader {
 
@@ -19,14 +20,17 @@ final class ModuleClassLoader extends ClassLoader {
   }
 
   private final AgentClassLoader agentLoader;
+  /** The extensions' loader when the module is an extension's, whose classes come from its jar; else null. */
+  private final ExtensionClassLoader extensionLoader;
   private final String modulePackagePrefix;
   private final List<String> applicationPackages;
 
-  ModuleClassLoader(String moduleName, AgentClassLoader agentLoader, ClassLoader applicationLoader,
-      String modulePackagePrefix, List<String> applicationPackages) {
+  ModuleClassLoader(String moduleName, AgentClassLoader agentLoader, ExtensionClassLoader extensionLoader,
+      ClassLoader applicationLoader, String modulePackagePrefix, List<String> applicationPackages) {
     super("weft-" + moduleName,
         applicationLoader != null ? applicationLoader : ClassLoader.getPlatformClassLoader());
     this.agentLoader = agentLoader;
+    this.extensionLoader = extensionLoader;
     this.modulePackagePrefix = modulePackagePrefix;
     this.applicationPackages = applicationPackages;
   }
@@ -39,7 +43,7 @@ final class ModuleClassLoader extends ClassLoader {
         if (name.startsWith(modulePackagePrefix)) {
           loaded = defineModuleClass(name);
         } else if (fromAgent(name)) {
-          loaded = agentLoader.loadClass(name);
+          loaded = (extensionLoader != null ? extensionLoader : agentLoader).loadClass(name);
         } else {
           loaded = super.loadClass(name, false);
         }
@@ -61,7 +65,7 @@ final class ModuleClassLoader extends ClassLoader {
   }
 
   private Class<?> defineModuleClass(String name) throws ClassNotFoundException {
-    byte[] bytes = agentLoader.classBytes(name);
+    byte[] bytes = extensionLoader != null ? extensionLoader.extensionClassBytes(name) : agentLoader.classBytes(name);
     if (bytes == null) {
       throw new ClassNotFoundException(name);
     }

@@ -21,12 +21,15 @@ final class PropagatorSetting {
 
   private PropagatorSetting() {}
 
-  /** The override of {@code otel.propagators} that leaves out what Weft lacks; empty when nothing is left out. */
-  static Map<String, String> honoured(ConfigProperties config) {
+  /**
+   * @param extensionPropagators the names of the propagators extensions provide
+   * @return the override of {@code otel.propagators} that leaves out what Weft lacks; empty when nothing is left out
+   */
+  static Map<String, String> honoured(ConfigProperties config, List<String> extensionPropagators) {
     List<String> known = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     for (String name : config.getList(NAME)) {
-      (SHIPPED.contains(name) ? known : unknown).add(name);
+      (SHIPPED.contains(name) || extensionPropagators.contains(name) ? known : unknown).add(name);
     }
     if (unknown.isEmpty()) {
       return Map.of();

@@ -1,6 +1,9 @@
 package dev.weft.agent;
 
+import dev.weft.agent.tracecontext.TraceContextPropagator;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
@@ -9,7 +12,12 @@ import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.semconv.ServiceAttributes;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigurablePropagatorProvider;
+import io.opentelemetry.sdk.autoconfigure.spi.traces.ConfigurableSpanExporterProvider;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.ServiceLoader;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -45,25 +53,37 @@ final class TracingSetup {
    */
   private static final Logger QUEUE_LOGGER = Logger.getLogger(BatchSpanProcessor.class.getName());
 
-  private static final List<String> OTLP_PROTOCOLS = List.of("http/protobuf", "grpc", "http/json");
+  /** Declarative configuration, which Weft does not support (see {@link SettingsCheck}). */
+  private static final String CONFIG_FILE = "otel.config.file";
 
   private TracingSetup() {}
 
   /**
+   * @param extensionLoader where the SDK finds its providers: the agent's loader, or the extensions' above it
    * @return whether tracing is on: false when a setting is invalid, which one line on stderr names; the
    *     application then runs untraced
    */
-  static boolean start() {
+  static boolean start(ClassLoader extensionLoader) {
     ExportPipeline export = new ExportPipeline();
+    List<String> extensionExporters = providerNames(extensionLoader, ConfigurableSpanExporterProvider.class,
+        ConfigurableSpanExporterProvider::getName);
+    List<String> extensionPropagators = providerNames(extensionLoader, ConfigurablePropagatorProvider.class,
+        ConfigurablePropagatorProvider::getName);
     OpenTelemetrySdk sdk;
     try {
       sdk = AutoConfiguredOpenTelemetrySdk.builder()
+          .setServiceClassLoader(extensionLoader)
           .addPropertiesSupplier(TracingSetup::defaults)
           .addPropertiesCustomizer(config -> {
-            checkProtocol(config, "otel.exporter.otlp.traces.protocol");
-            checkProtocol(config, "otel.exporter.otlp.protocol");
-            return PropagatorSetting.honoured(config);
+            Map<String, String> overrides = new HashMap<>(ExporterSetting.honoured(config, extensionExporters));
+            overrides.putAll(PropagatorSetting.honoured(config, extensionPropagators));
+            if (config.getString(CONFIG_FILE) != null) {
+              // SettingsCheck named it; the SDK would refuse to start without its declarative-config module
+              overrides.put(CONFIG_FILE, "");
+            }
+            return overrides;
           })
+          .addPropagatorCustomizer(TracingSetup::withTraceContextLevel2)
           .addResourceCustomizer(TracingSetup::withDetectedServiceName)
           .addSpanExporterCustomizer(export::exporter)
           .addSpanProcessorCustomizer(export::processor)
@@ -83,6 +103,17 @@ final class TracingSetup {
     return true;
   }
 
+  /** The names of the extensions' providers of one kind; none without extensions. */
+  private static <T> List<String> providerNames(ClassLoader extensionLoader, Class<T> kind, Function<T, String> name) {
+    List<String> names = new ArrayList<>();
+    if (extensionLoader instanceof ExtensionClassLoader) {
+      for (T provider : ServiceLoader.load(kind, extensionLoader)) {
+        names.add(name.apply(provider));
+      }
+    }
+    return names;
+  }
+
   /**
    * Weft's defaults, below anything the user sets. OTLP goes over {@code http/protobuf} (the SDK alone would pick
    * gRPC), as the OpenTelemetry agent does; the export queue and batches are the export pipeline's. Metrics and logs
@@ -97,13 +128,9 @@ final class TracingSetup {
     return defaults;
   }
 
-  /** The SDK's own message for a wrong protocol does not name the setting; this one does. */
-  private static void checkProtocol(ConfigProperties config, String setting) {
-    String protocol = config.getString(setting);
-    if (protocol != null && !OTLP_PROTOCOLS.contains(protocol)) {
-      throw new ConfigurationException(
-          "Invalid value for " + setting + ": " + protocol + " (expected one of " + OTLP_PROTOCOLS + ")");
-    }
+  /** {@code tracecontext} is Weft's, which follows W3C Trace Context Level 2 (see {@link TraceContextPropagator}). */
+  private static TextMapPropagator withTraceContextLevel2(TextMapPropagator propagator, ConfigProperties config) {
+    return propagator == W3CTraceContextPropagator.getInstance() ? TraceContextPropagator.INSTANCE : propagator;
   }
 
   private static Resource withDetectedServiceName(Resource resource, ConfigProperties config) {

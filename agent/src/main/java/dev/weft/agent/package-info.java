@@ -4,6 +4,10 @@
  * the export pipeline that takes a span from its end to the collector ({@link dev.weft.agent.ExportPipeline}),
  * finds the instrumentation modules and weaves them in with Byte Buddy ({@link dev.weft.agent.DeferredTransformer},
  * {@link dev.weft.agent.AdviceWeaver}), and links advice call sites to per-class-loader module class loaders
- * ({@link dev.weft.agent.ModuleAdviceLinker}).
+ * ({@link dev.weft.agent.ModuleAdviceLinker}). Extensions ({@code otel.javaagent.extensions}) get a class loader of
+ * their own under the agent's ({@link dev.weft.agent.ExtensionClassLoader}), through which both the SDK's
+ * autoconfiguration and the module search look. No setting is silently ignored ({@link dev.weft.agent.SettingsCheck},
+ * {@link dev.weft.agent.ExporterSetting}, {@link dev.weft.agent.PropagatorSetting}); {@code tracecontext} is W3C
+ * Trace Context Level 2 ({@link dev.weft.agent.tracecontext}).
  */
 package dev.weft.agent;

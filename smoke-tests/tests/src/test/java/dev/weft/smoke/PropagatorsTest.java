@@ -67,6 +67,32 @@ class PropagatorsTest {
     }
   }
 
+  /**
+   * W3C Trace Context Level 2: a {@code tracestate} with keys Level 1 refused ({@code foo@}, {@code foo@@bar}, a key
+   * of 256 characters), sent as two headers, reaches the next service whole and in order.
+   */
+  @Test
+  void level2TracestateTravelsOnWhole() throws Exception {
+    String longKey = "z".repeat(256);
+    try (OtlpReceiver receiver = new OtlpReceiver();
+        AppProcess serviceA = tomcat(receiver, "tracecontext,baggage", "service-a");
+        AppProcess serviceB = tomcat(receiver, "tracecontext,baggage", "service-b")) {
+      String query = "port=" + serviceB.port() + "&request=okhttp";
+      Http.get(serviceA.port(), "/shop/chain/okhttp?" + query,
+          "traceparent", "00-" + TRACE_ID + "-" + SPAN_ID + "-01",
+          "tracestate", "foo@=1,foo@@bar=2", "tracestate", longKey + "=3,foo@=4");
+
+      ReceivedSpan serverA = receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_SERVER
+          && query.equals(span.attribute("url.query")));
+      String expected = "foo@=1,foo@@bar=2," + longKey + "=3";
+      assertEquals(expected, serverA.span().getTraceState(), "extracted");
+      ReceivedSpan call = receiver.awaitOne(span -> span.parentSpanId().equals(serverA.spanId()));
+      ReceivedSpan serverB = receiver.awaitOne(span -> span.parentSpanId().equals(call.spanId()));
+      assertEquals(TRACE_ID, serverB.traceId());
+      assertEquals(expected, serverB.span().getTraceState(), "injected");
+    }
+  }
+
   @Test
   void unknownPropagatorIsLeftOutWithOneWarning() throws Exception {
     try (OtlpReceiver receiver = new OtlpReceiver();

@@ -1,0 +1,121 @@
+package dev.weft.agent;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * No silent settings: the {@code otel.javaagent.*} and {@code otel.instrumentation.*} settings (system properties
+ * and {@code OTEL_*} environment variables) that Weft does not have, and the settings it knows but cannot honour,
+ * each named in one warning. The SDK's own settings ({@code otel.exporter.*}, {@code otel.traces.*}, ...) are the
+ * SDK's to judge; the exporter and propagator lists are checked where the SDK reads them ({@link ExporterSetting},
+ * {@link PropagatorSetting}). One pass over the system properties and the environment, at start-up, off premain.
+ *
+ * <p>Names are compared in a normal form (lower case, {@code -} and {@code _} as {@code .}), since an environment
+ * variable does not say which of its underscores were dashes.
+ */
+final class SettingsCheck {
+
+  private static final String AGENT = "otel.javaagent.";
+  private static final String INSTRUMENTATION = "otel.instrumentation.";
+  private static final String ENABLED = ".enabled";
+
+  /** The {@code otel.javaagent.*} settings Weft has. */
+  private static final List<String> AGENT_SETTINGS = List.of("otel.javaagent.enabled", "otel.javaagent.debug",
+      "otel.javaagent.extensions", "otel.javaagent.exporter.max-concurrent-exports");
+
+  /** The {@code otel.instrumentation.*} settings Weft reads that are not under one module's name. */
+  private static final List<String> SHARED_INSTRUMENTATION_SETTINGS = List.of(
+      "otel.instrumentation.common.default-enabled",
+      "otel.instrumentation.common.db-statement-sanitizer.enabled",
+      "otel.instrumentation.http.sensitive-query-parameters",
+      "otel.instrumentation.spring-kafka.enabled");
+
+  private static final String DECLARATIVE_CONFIGURATION = " is not supported: Weft does not read declarative"
+      + " configuration files; the file is ignored and the otel.* settings (system properties, OTEL_* variables)"
+      + " apply";
+
+  /**
+   * Settings of the OpenTelemetry SDK or agent that Weft knows but cannot honour, with what happens instead.
+   * Declarative configuration needs the SDK's declarative-config module with Jackson and SnakeYAML, about 3 MB, more
+   * than the agent jar's budget.
+   */
+  private static final Map<String, String> NOT_HONOURED = Map.of(
+      "otel.config.file", DECLARATIVE_CONFIGURATION,
+      "otel.experimental.config.file", DECLARATIVE_CONFIGURATION);
+
+  private SettingsCheck() {}
+
+  /** Warns of each setting of the JVM's that Weft does not have. */
+  static void warnOfUnknownSettings(Collection<String> moduleNames) {
+    warnings(System.getProperties(), System.getenv(), moduleNames).forEach(AgentLog::warn);
+  }
+
+  static List<String> warnings(Properties properties, Map<String, String> environment,
+      Collection<String> moduleNames) {
+    List<String> modules = new ArrayList<>();
+    moduleNames.forEach(name -> modules.add(normal(name)));
+    List<String> warnings = new ArrayList<>();
+    for (String name : properties.stringPropertyNames()) {
+      if (name.startsWith("otel.")) {
+        check(name, modules, moduleNames, warnings);
+      }
+    }
+    for (String name : environment.keySet()) {
+      // a system property of the same name wins, and was checked
+      if (name.startsWith("OTEL_") && !properties.containsKey(name.toLowerCase(Locale.ROOT).replace('_', '.'))) {
+        check(name, modules, moduleNames, warnings);
+      }
+    }
+    return warnings;
+  }
+
+  private static void check(
+      String name, List<String> modules, Collection<String> moduleNames, List<String> warnings) {
+    String setting = normal(name);
+    for (Map.Entry<String, String> notHonoured : NOT_HONOURED.entrySet()) {
+      if (normal(notHonoured.getKey()).equals(setting)) {
+        warnings.add(name + notHonoured.getValue());
+        return;
+      }
+    }
+    if (setting.startsWith(AGENT) && !isOneOf(setting, AGENT_SETTINGS)) {
+      warnings.add(name + " is not a setting of Weft's and has no effect");
+    } else if (setting.startsWith(INSTRUMENTATION) && !isOneOf(setting, SHARED_INSTRUMENTATION_SETTINGS)) {
+      String rest = setting.substring(INSTRUMENTATION.length());
+      String module = moduleOf(rest, modules);
+      if (module == null && rest.endsWith(ENABLED)) {
+        warnings.add(name + " has no effect: Weft has no instrumentation of that name (it has "
+            + String.join(", ", moduleNames) + ")");
+      } else if (module == null) {
+        warnings.add(name + " is not a setting of Weft's and has no effect");
+      }
+    }
+  }
+
+  /** @return the module whose name {@code rest} begins with, in normal form; null when none */
+  private static String moduleOf(String rest, List<String> modules) {
+    for (String module : modules) {
+      if (rest.startsWith(module + ".")) {
+        return module;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isOneOf(String setting, List<String> names) {
+    for (String name : names) {
+      if (normal(name).equals(setting)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String normal(String name) {
+    return name.toLowerCase(Locale.ROOT).replace('_', '.').replace('-', '.');
+  }
+}
