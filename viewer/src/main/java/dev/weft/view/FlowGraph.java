@@ -8,14 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The request-flow graph: every (service, span name) pair is a node, every parent-to-child call between two nodes
- * an edge, aggregated over the traces given (all held, or those of one workflow: one root service and name).
+ * The request-flow graph, aggregated over the traces given (all held, or those of one workflow: one root service and
+ * span name): a node is a service's operation (service, kind and span name) reached by one call path, an edge a call
+ * from parent to child span. Spans of many traces that took the same path through the same operations fall on the
+ * same nodes; the same operation reached by two paths (a service's client call at the root and again inside a
+ * request, say) is two nodes, so the graph is a tree per entry point, never a cycle, and reads left to right.
  *
  * <p>A node's figures are those of its spans: count, p50 and p99 duration, error rate, and self time (its duration
  * less the part its children cover within it), whose share of all self time shows where time is spent; the node with
- * the most self time is the bottleneck. An edge's figures are those of the child spans on it. Each node sits in the
- * layer of its smallest depth in any trace, which the page draws left to right. The critical path follows, from the
- * most frequent root, the outgoing edge whose child takes longest (p50 × calls per parent span), as far as it goes.
+ * the most self time is the bottleneck. An edge's figures are those of the child spans on it. The critical path
+ * follows, from the most frequent root, the edge whose child costs its caller most (p50 × calls per parent span).
  */
 final class FlowGraph {
 
@@ -39,26 +41,28 @@ final class FlowGraph {
     Map<String, Node> nodes = new LinkedHashMap<>();
     Map<String, Edge> edges = new LinkedHashMap<>();
     for (TraceSnapshot trace : traces) {
-      Map<String, ViewSpan> byId = new HashMap<>();
-      for (ViewSpan span : trace.spans) {
-        byId.put(span.spanId, span);
-      }
+      Map<String, ViewSpan> spans = new HashMap<>();
+      Map<String, Node> nodeOfSpan = new HashMap<>();
       Map<String, Long> coveredByChildren = new HashMap<>();
-      for (TraceSnapshot.Row row : trace.rows()) {
+      for (TraceSnapshot.Row row : trace.rows()) { // parents before their children
         ViewSpan span = row.span;
-        Node node = nodes.computeIfAbsent(Node.key(span), key -> new Node(key, span));
-        node.add(span, row.depth);
-        ViewSpan parent = byId.get(span.parentSpanId);
+        spans.put(span.spanId, span);
+        Node parent = row.depth == 0 ? null : nodeOfSpan.get(span.parentSpanId);
+        String key = (parent == null ? "" : parent.key) + "\n" + span.kindName() + " " + span.service() + " "
+            + span.name;
+        Node node = nodes.computeIfAbsent(key, k -> new Node(k, span, row.depth));
+        node.add(span);
+        nodeOfSpan.put(span.spanId, node);
         if (parent != null) {
-          Node from = nodes.get(Node.key(parent));
-          edges.computeIfAbsent(from.id + "->" + node.id, key -> new Edge(key, from, node)).add(span);
-          long covered = Math.min(span.endNanos, parent.endNanos) - Math.max(span.startNanos, parent.startNanos);
-          coveredByChildren.merge(parent.spanId, Math.max(0, covered), Long::sum);
+          edges.computeIfAbsent(key, k -> new Edge(parent, node)).add(span);
+          ViewSpan caller = spans.get(span.parentSpanId);
+          long covered = Math.min(span.endNanos, caller.endNanos) - Math.max(span.startNanos, caller.startNanos);
+          coveredByChildren.merge(caller.spanId, Math.max(0, covered), Long::sum);
         }
       }
       for (ViewSpan span : trace.spans) {
         long self = span.durationNanos() - coveredByChildren.getOrDefault(span.spanId, 0L);
-        nodes.get(Node.key(span)).selfNanos += Math.max(0, self);
+        nodeOfSpan.get(span.spanId).selfNanos += Math.max(0, self);
       }
     }
     FlowGraph graph = new FlowGraph(new ArrayList<>(nodes.values()), new ArrayList<>(edges.values()), traces.size());
@@ -83,7 +87,7 @@ final class FlowGraph {
     }
     Node current = null;
     for (Node node : nodes) {
-      if (node.layer == 0 && (current == null || node.count() > current.count())) {
+      if (node.depth == 0 && (current == null || node.count() > current.count())) {
         current = node;
       }
     }
@@ -138,41 +142,32 @@ final class FlowGraph {
   }
 
   static final class Node extends Figures {
-    final String id;
+    /** The call path: the parent's key and this node's kind, service and name. */
+    final String key;
     final String service;
     final String name;
     final String kind;
-    int layer = Integer.MAX_VALUE;
+    final int depth;
     long selfNanos;
     double selfShare;
     boolean bottleneck;
     boolean critical;
 
-    Node(String id, ViewSpan first) {
-      this.id = id;
+    Node(String key, ViewSpan first, int depth) {
+      this.key = key;
       this.service = first.service();
       this.name = first.name;
       this.kind = first.kindName();
-    }
-
-    static String key(ViewSpan span) {
-      return span.service() + " " + span.name;
-    }
-
-    void add(ViewSpan span, int depth) {
-      add(span);
-      layer = Math.min(layer, depth);
+      this.depth = depth;
     }
   }
 
   static final class Edge extends Figures {
-    final String id;
     final Node from;
     final Node to;
     boolean critical;
 
-    Edge(String id, Node from, Node to) {
-      this.id = id;
+    Edge(Node from, Node to) {
       this.from = from;
       this.to = to;
     }

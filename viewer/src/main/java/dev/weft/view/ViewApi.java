@@ -172,7 +172,7 @@ final class ViewApi {
           .name("service").value(node.service)
           .name("name").value(node.name)
           .name("kind").value(node.kind)
-          .name("layer").value(node.layer);
+          .name("depth").value(node.depth);
       figures(json, node);
       json.name("selfShare").value(node.selfShare)
           .name("bottleneck").value(node.bottleneck)

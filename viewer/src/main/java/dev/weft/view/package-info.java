@@ -31,11 +31,14 @@
  *       minimum duration, errors only; the 500 newest matches), {@code /trace/{id}} draws the waterfall and, for
  *       the span selected ({@code ?span=}), its attributes, events, links (to the linked trace) and resource.
  *       All span text is set as DOM text, never as HTML.</li>
- *   <li><b>Flow graph</b> ({@link dev.weft.view.FlowGraph}): nodes are (service, span name), edges parent-to-child
- *       calls, aggregated over all traces held or one workflow (root service and span name): count, p50/p99
- *       (nearest rank), error rate, and self time (duration less the children's overlap), whose largest holder is
- *       marked as the bottleneck; the critical path follows the costliest call from the most frequent entry
- *       point. Laid out in the browser as SVG: columns by smallest depth, rows by the callers' mean row.</li>
+ *   <li><b>Flow graph</b> ({@link dev.weft.view.FlowGraph}): nodes are a service's operations (service, kind,
+ *       span name) by call path, edges parent-to-child calls, aggregated over all traces held or one workflow (root
+ *       service and span name): count, p50/p99 (nearest rank), error rate, and self time (duration less the
+ *       children's overlap), whose largest holder is marked as the bottleneck; the critical path follows the
+ *       costliest call from the most frequent entry point. By call path rather than by operation alone, so the
+ *       graph has no cycles (the demo's service is a client at the root and again inside its request) and each
+ *       call site keeps its own figures. Laid out in the browser as SVG: a column per depth, rows following the
+ *       caller's row.</li>
  *   <li><b>Terminal</b> ({@link dev.weft.view.TerminalPrinter}, {@link dev.weft.view.WaterfallText}): a trace is
  *       printed once, when it has received no span for {@code --quiet-ms} (6 s, longer than the SDK's default 5 s
  *       export delay, so a trace's spans from other services still make it); block characters when the terminal

@@ -32,7 +32,7 @@ class FlowGraphTest {
     assertEquals(2, graph.edges.size());
     FlowGraph.Node names = node(graph, "GET /names");
     assertEquals(100, names.count());
-    assertEquals(2, names.layer);
+    assertEquals(2, names.depth);
     assertEquals(18_000_000L, names.percentile(50));
     assertEquals(78_000_000L, names.percentile(99));
     assertEquals(0.2, names.errorRate(), 1e-9);

@@ -47,6 +47,10 @@ function ms(value) {
   return value.toFixed(2) + ' ms';
 }
 
+function plural(count, noun) {
+  return count + ' ' + noun + (count === 1 ? '' : 's');
+}
+
 function percent(value) {
   return (value * 100).toFixed(value > 0 && value < 0.01 ? 1 : 0) + '%';
 }
@@ -70,11 +74,11 @@ function renderStatus(stats) {
   const rejected = stats.rejected;
   const rejectedTotal = rejected.malformed + rejected.tooLarge + rejected.unsupportedMediaType + rejected.wrongMethod;
   status.replaceChildren(
-    el('span', { id: 'stat-held' }, stats.traces + ' traces, ' + stats.spans + ' spans held (at most '
-      + stats.maxSpans + ')'),
+    el('span', { id: 'stat-held' }, plural(stats.traces, 'trace') + ', ' + plural(stats.spans, 'span')
+      + ' held (at most ' + stats.maxSpans + ')'),
     ' \u00b7 ',
-    el('span', { id: 'stat-dropped', class: stats.spansDropped ? 'warn' : '' }, stats.spansDropped
-      + ' spans dropped (' + stats.tracesDropped + ' traces)'),
+    el('span', { id: 'stat-dropped', class: stats.spansDropped ? 'warn' : '' },
+      plural(stats.spansDropped, 'span') + ' dropped (' + plural(stats.tracesDropped, 'trace') + ')'),
     ' \u00b7 ',
     el('span', { id: 'stat-rejected', class: rejectedTotal ? 'warn' : '' }, 'rejected requests: '
       + rejected.malformed + ' malformed (400), ' + rejected.tooLarge + ' too large (413), '
@@ -139,7 +143,7 @@ async function showList() {
       trace.rootService)),
     el('td', {}, el('a', { class: 'trace-link', href: '/trace/' + trace.traceId }, trace.rootName || '(no name)'),
       trace.errors ? el('span', { class: 'err', title: trace.errors + ' spans with error status' },
-        ' \u26a0 ' + trace.errors + (trace.errors === 1 ? ' error' : ' errors')) : null),
+        ' \u26a0 ' + plural(trace.errors, 'error')) : null),
     el('td', { class: 'dur-cell' }, ms(trace.durationMs),
       el('div', { class: 'dur-bar', style: 'width:' + Math.max(1, 100 * trace.durationMs / longest) + '%' })),
     el('td', { class: 'span-count' }, trace.spanCount),
@@ -225,7 +229,8 @@ async function showTrace(traceId) {
     lastRendered = null;
     refresh();
   };
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => el('span', { style: 'left:' + f * 100 + '%' }, ms(f * total)));
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => el('span', { style: 'left:' + f * 100 + '%'
+    + (f === 0 ? ';transform:none' : f === 1 ? ';transform:translateX(-100%)' : '') }, ms(f * total)));
   const rows = trace.spans.map((span) => {
     const left = 100 * span.offsetMs / total;
     const width = Math.max(0.2, 100 * span.durationMs / total);
@@ -249,10 +254,10 @@ async function showTrace(traceId) {
       el('span', { class: 'mono muted' }, 'trace ' + trace.traceId),
       el('span', {}, clock(trace.startEpochMs)),
       el('span', {}, ms(trace.durationMs)),
-      el('span', {}, trace.spanCount + ' spans'),
+      el('span', {}, plural(trace.spanCount, 'span')),
       el('span', {}, trace.services.map((service) => el('span', { class: 'chip',
         style: 'background:' + serviceColor(service) }, service))),
-      trace.errors ? el('span', { class: 'err' }, '\u26a0 ' + trace.errors + ' errors') : null),
+      trace.errors ? el('span', { class: 'err' }, '\u26a0 ' + plural(trace.errors, 'error')) : null),
     el('div', { class: 'layout' },
       el('div', { id: 'waterfall' },
         el('div', { class: 'axis' }, el('div', { class: 'label' }, 'span'), el('div', { class: 'timeline' }, ticks)),
@@ -264,14 +269,14 @@ async function showTrace(traceId) {
 
 const NODE_W = 250;
 const NODE_H = 78;
-const COLUMN_GAP = 110;
+const COLUMN_GAP = 150;
 const ROW_GAP = 26;
 
 function layout(graph) {
-  // layered: a node's column is its smallest depth in any trace; within a column, nodes follow the mean row of
-  // their callers (the barycenter heuristic), so edges cross little; the first column by call count
+  // layered: a node's column is its depth (the graph is a tree per entry point); within a column, nodes follow the
+  // row of their caller (the barycenter heuristic), so edges do not cross; the first column by call count
   const columns = [];
-  for (const node of graph.nodes) (columns[node.layer] = columns[node.layer] || []).push(node);
+  for (const node of graph.nodes) (columns[node.depth] = columns[node.depth] || []).push(node);
   const row = new Map();
   const callers = new Map(graph.nodes.map((node) => [node.id, []]));
   for (const edge of graph.edges) callers.get(edge.to).push(edge.from);
@@ -300,7 +305,7 @@ function drawGraph(graph) {
   const root = svg('svg', { id: 'flow-graph', width, height: height + 20, viewBox: '0 0 ' + width + ' ' + (height + 20),
     role: 'img', 'aria-label': 'request-flow graph' });
   root.append(svg('defs', {}, ['arrow', 'arrow-critical'].map((id) => svg('marker', { id, viewBox: '0 0 10 10',
-    refX: '10', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' },
+    refX: '10', refY: '5', markerWidth: '9', markerHeight: '9', markerUnits: 'userSpaceOnUse', orient: 'auto' },
   svg('path', { d: 'M0,0 L10,5 L0,10 z', fill: id === 'arrow' ? '#8a94a6' : '#f08c00' })))));
   for (const edge of graph.edges) {
     const from = position.get(edge.from);
@@ -333,7 +338,7 @@ function drawGraph(graph) {
     const color = serviceColor(node.service);
     const name = node.name.length > 34 ? node.name.substring(0, 33) + '\u2026' : node.name;
     root.append(svg('g', { class: 'node' + (node.bottleneck ? ' bottleneck' : '') + (node.critical ? ' critical' : ''),
-      'data-node': key(node), 'data-count': node.count, transform: 'translate(' + x + ',' + y + ')' },
+      'data-node': key(node), 'data-depth': node.depth, 'data-count': node.count, transform: 'translate(' + x + ',' + y + ')' },
     svg('title', {}, key(node) + ' (' + node.kind + '): ' + node.count + ' spans, p50 ' + ms(node.p50Ms) + ', p99 '
       + ms(node.p99Ms) + ', errors ' + percent(node.errorRate) + ', ' + percent(node.selfShare) + ' of all self time'),
     svg('rect', { width: NODE_W, height: NODE_H, rx: '6', fill: '#fff',
@@ -375,11 +380,12 @@ async function showGraph() {
         el('option', { value: '' }, 'all traces'),
         graph.workflows.map((w) => el('option', { value: w.key, selected: w.key === workflow },
           w.key + ' (' + w.count + ')')))),
-      el('span', { class: 'muted', id: 'graph-traces' }, graph.traceCount + ' traces aggregated')),
+      el('span', { class: 'muted', id: 'graph-traces' }, plural(graph.traceCount, 'trace') + ' aggregated')),
     el('p', { class: 'legend' }, el('b', {}, 'Nodes'), ': a service\u2019s operation (span name); calls, p50 and p99 '
       + 'duration, error rate; the bar at the bottom is its share of all self time (time not spent in its '
       + 'children). ', el('b', {}, 'Red'), ': the bottleneck, the most self time. ', el('b', {}, 'Edges'),
-    ': calls from parent to child span, with the child\u2019s p50. ', el('b', {}, 'Orange'), ': the critical '
+    ': calls from parent to child span, with the child\u2019s p50; an operation reached by two call paths is '
+      + 'two nodes. ', el('b', {}, 'Orange'), ': the critical '
       + 'path, following the costliest call from the most frequent entry point.'),
     graph.nodes.length === 0 ? el('p', { class: 'hint', id: 'no-graph' }, 'No traces yet.')
       : el('div', { class: 'graph-box' }, drawGraph(graph)));
