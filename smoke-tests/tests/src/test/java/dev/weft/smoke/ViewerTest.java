@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +24,21 @@ import org.junit.jupiter.api.Test;
 /**
  * Weft View ({@code java -jar weft-agent.jar view}) receiving the spans of real applications under the agent: the
  * demo (three services over HTTP and Kafka, exporting http/protobuf, with Kafka poll spans linked to their
- * producers) and the Tomcat app (exporting http/json); its JSON API; its page, rendered by headless Chromium; bad
+ * producers) and the Tomcat app (exporting gzip-compressed), and an OTLP/JSON export as another SDK sends it; its JSON
+ * API; its page, rendered by headless Chromium; bad
  * requests refused and counted; the terminal waterfall; a clean stop.
  */
 class ViewerTest {
 
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  /** One span in OTLP/JSON: hex ids, an enum as a number, 64-bit integers as strings. */
+  private static final String JSON_EXPORT = "{\"resourceSpans\":[{\"resource\":{\"attributes\":[{\"key\":"
+      + "\"service.name\",\"value\":{\"stringValue\":\"json-sender\"}}]},\"scopeSpans\":[{\"scope\":{\"name\":"
+      + "\"manual\"},\"spans\":[{\"traceId\":\"5b8efff798038103d269b633813fc60c\",\"spanId\":\"eee19b7ec3c1b174\","
+      + "\"name\":\"GET /orders/{id}\",\"kind\":2,\"startTimeUnixNano\":\"1700000000000000000\","
+      + "\"endTimeUnixNano\":\"1700000000042000000\",\"attributes\":[{\"key\":\"http.response.status_code\","
+      + "\"value\":{\"intValue\":\"200\"}}]}]}]}]}";
 
   @Test
   void showsTheTracesOfRealApplications() throws Exception {
@@ -41,7 +51,7 @@ class ViewerTest {
       }
       try (AppProcess shop = AppProcess.app("TomcatApp")
           .with("otel.exporter.otlp.endpoint", viewer.otlpEndpoint())
-          .with("otel.exporter.otlp.protocol", "http/json")
+          .with("otel.exporter.otlp.compression", "gzip")
           .with("otel.service.name", "shop")
           .start()) {
         int port = shop.port();
@@ -49,6 +59,8 @@ class ViewerTest {
         assertEquals(500, Http.get(port, "/shop/fail").statusCode());
         shop.stop();
       }
+      // what a sender in another language might send: OTLP/JSON
+      assertEquals(200, post(viewer, "application/json", JSON_EXPORT.getBytes(StandardCharsets.UTF_8)));
       String page = viewer.pageUrl();
 
       // the API: each greeting one trace across the three services; the shop's two traces
@@ -58,7 +70,8 @@ class ViewerTest {
           && !roots(traces, "weft-demo-mailer", "poll greetings").isEmpty()
           && roots(traces, "shop", "GET /shop/chain/*").size() == 1
           && roots(traces, "shop", "GET /shop/fail").size() == 1
-          && roots(traces, "shop", "GET /shop/chain/*").get(0).get("spanCount").getAsInt() == 3);
+          && roots(traces, "shop", "GET /shop/chain/*").get(0).get("spanCount").getAsInt() == 3
+          && roots(traces, "json-sender", "GET /orders/{id}").size() == 1);
       JsonArray traces = list.getAsJsonArray("traces");
       JsonObject greeting = roots(traces, "weft-demo", "GET").stream()
           .filter(t -> t.get("spanCount").getAsInt() == 6).findFirst().orElseThrow();
