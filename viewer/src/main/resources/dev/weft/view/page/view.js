@@ -267,7 +267,7 @@ async function showTrace(traceId) {
 
 // ---- the request-flow graph: /graph ----
 
-const NODE_W = 250;
+const NODE_W = 210;
 const NODE_H = 78;
 const COLUMN_GAP = 150;
 const ROW_GAP = 26;
@@ -322,7 +322,7 @@ function drawGraph(graph) {
         + x2 + ',' + y2;
     const labelX = forward ? (x1 + x2) / 2 : (x1 + x2) / 2;
     const labelY = forward ? (y1 + y2) / 2 - 6 : Math.max(y1, y2) + NODE_H * 0.8;
-    const label = edge.count + '\u00d7  p50 ' + ms(edge.p50Ms) + (edge.errorRate > 0 ? '  err ' + percent(edge.errorRate) : '');
+    const label = edge.count + '\u00d7  p50 ' + ms(edge.p50Ms);
     root.append(svg('g', { class: 'edge' + (edge.critical ? ' critical' : ''), 'data-from': key(byId.get(edge.from)),
       'data-to': key(byId.get(edge.to)), 'data-count': edge.count },
     svg('title', {}, key(byId.get(edge.from)) + ' \u2192 ' + key(byId.get(edge.to)) + ': ' + edge.count + ' calls, p50 '
@@ -330,13 +330,14 @@ function drawGraph(graph) {
     svg('path', { d, fill: 'none', stroke: edge.critical ? '#f08c00' : '#8a94a6',
       'stroke-width': (1.2 + 3 * edge.count / maxCount).toFixed(1), 'marker-end': 'url(#' + (edge.critical ? 'arrow-critical' : 'arrow') + ')' }),
     svg('text', { x: labelX, y: labelY, 'text-anchor': 'middle', 'font-size': '11',
-      fill: edge.errorRate > 0 ? '#d92d20' : '#475467', stroke: '#fff', 'stroke-width': '3', 'paint-order': 'stroke' },
-    label)));
+      fill: '#475467', stroke: '#fff', 'stroke-width': '3', 'paint-order': 'stroke' },
+    label, edge.errorRate > 0 ? svg('tspan', { x: labelX, dy: '13', fill: '#d92d20' },
+      'errors ' + percent(edge.errorRate)) : null)));
   }
   for (const node of graph.nodes) {
     const { x, y } = position.get(node.id);
     const color = serviceColor(node.service);
-    const name = node.name.length > 34 ? node.name.substring(0, 33) + '\u2026' : node.name;
+    const name = node.name.length > 27 ? node.name.substring(0, 26) + '\u2026' : node.name;
     root.append(svg('g', { class: 'node' + (node.bottleneck ? ' bottleneck' : '') + (node.critical ? ' critical' : ''),
       'data-node': key(node), 'data-depth': node.depth, 'data-count': node.count, transform: 'translate(' + x + ',' + y + ')' },
     svg('title', {}, key(node) + ' (' + node.kind + '): ' + node.count + ' spans, p50 ' + ms(node.p50Ms) + ', p99 '
@@ -353,8 +354,9 @@ function drawGraph(graph) {
     svg('text', { x: '14', y: '52', 'font-size': '11', fill: '#475467' },
       node.count + '\u00d7   p50 ' + ms(node.p50Ms) + '   p99 ' + ms(node.p99Ms)),
     svg('text', { x: '14', y: '66', 'font-size': '11', fill: node.errorRate > 0 ? '#d92d20' : '#475467' },
-      'errors ' + percent(node.errorRate) + '   self time ' + percent(node.selfShare)
-        + (node.bottleneck ? '   bottleneck' : ''))));
+      'errors ' + percent(node.errorRate) + '   self time ' + percent(node.selfShare)),
+    node.bottleneck ? svg('text', { x: NODE_W - 8, y: '66', 'text-anchor': 'end', 'font-size': '10',
+      'font-weight': '700', fill: '#d92d20' }, 'BOTTLENECK') : null));
   }
   return root;
 }
