@@ -2,7 +2,9 @@
  * The agent's visible classes: plain entries of the agent jar, which the JVM puts on the system class path.
  *
  * <p>Everything here uses JDK types only and stays small: the agent entry point
- * ({@link dev.weft.bootstrap.WeftAgent}), the loader that reads the hidden agent classes
+ * ({@link dev.weft.bootstrap.WeftAgent}), the jar's {@code Main-Class} ({@link dev.weft.bootstrap.WeftCommand}:
+ * {@code java -jar weft-agent.jar view} opens the hidden viewer, which premain never loads), the loader that reads
+ * the hidden agent classes
  * ({@link dev.weft.bootstrap.AgentClassLoader}), the setting reader needed before the SDK exists
  * ({@link dev.weft.bootstrap.Settings}), and the invokedynamic bootstrap through which instrumented classes reach
  * their advice ({@link dev.weft.bootstrap.IndyBootstrap}, with the {@link dev.weft.bootstrap.AdviceLinker} it

@@ -355,7 +355,7 @@ function drawGraph(graph) {
       node.count + '\u00d7   p50 ' + ms(node.p50Ms) + '   p99 ' + ms(node.p99Ms)),
     svg('text', { x: '14', y: '66', 'font-size': '11', fill: node.errorRate > 0 ? '#d92d20' : '#475467' },
       'errors ' + percent(node.errorRate) + '   self time ' + percent(node.selfShare)),
-    node.bottleneck ? svg('text', { x: NODE_W - 8, y: '66', 'text-anchor': 'end', 'font-size': '10',
+    node.bottleneck ? svg('text', { x: NODE_W - 4, y: '-5', 'text-anchor': 'end', 'font-size': '10',
       'font-weight': '700', fill: '#d92d20' }, 'BOTTLENECK') : null));
   }
   return root;
