@@ -15,10 +15,11 @@ if ! command -v wrk > /dev/null; then
   $sudo apt-get install -y -qq wrk
 fi
 
-modules=agent,benchmarks,benchmarks/app,benchmarks/harness,benchmarks/jmh
+modules=agent,benchmarks,benchmarks/app,benchmarks/kafka-app,benchmarks/harness,benchmarks/jmh,smoke-tests/spring-boot-4-app
 for artifact in agent/target/weft-agent.jar benchmarks/target/opentelemetry-javaagent.jar \
-    benchmarks/app/target/weft-bench-app.jar benchmarks/harness/target/weft-bench-harness.jar \
-    benchmarks/jmh/target/weft-jmh.jar; do
+    benchmarks/app/target/weft-bench-app.jar benchmarks/kafka-app/target/weft-bench-kafka-app.jar \
+    benchmarks/harness/target/weft-bench-harness.jar \
+    benchmarks/jmh/target/weft-jmh.jar smoke-tests/spring-boot-4-app/target/spring-boot-4-app.jar; do
   if [ ! -f "$artifact" ]; then
     mvn -B -q -DskipTests package -pl "$modules" -am
     break

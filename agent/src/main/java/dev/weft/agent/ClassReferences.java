@@ -88,6 +88,16 @@ final class ClassReferences {
     BEING_TRANSFORMED.remove();
   }
 
+  /** Whether the class file this thread is transforming names any of {@code names} (internal names or prefixes). */
+  static boolean transformedClassRefersToAny(List<String> names) {
+    for (String name : names) {
+      if (transformedClassRefersTo(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the class file this thread is transforming names {@code internalName}. */
   static boolean transformedClassRefersTo(String internalName) {
     byte[] classFile = BEING_TRANSFORMED.get();

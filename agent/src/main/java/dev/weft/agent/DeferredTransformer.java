@@ -17,6 +17,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Byte Buddy; only a class that passes waits
  * for the Byte Buddy transformer the init thread builds, and goes through it. A program that never loads a
  * candidate class never loads Byte Buddy at all.
+ *
+ * <p>Every class the application loads passes here, so a class that no module wants costs a few string tests: a
+ * class the name test of a module accepts is a candidate only if its constant pool also names one of the module's
+ * {@link InstrumentationModule#referencedPrefixes()}, and the constant pool scan for used classes runs only for
+ * class loaders that can see one of them ({@link UsedClassVisibility}).
  */
 final class DeferredTransformer implements ClassFileTransformer {
 
@@ -26,6 +31,9 @@ final class DeferredTransformer implements ClassFileTransformer {
   private final IgnoredTypes ignoredTypes;
   private final List<InstrumentationModule> modules;
   private final ClassReferences usedClasses;
+  /** Per module, in the order of {@link #modules}: its referenced prefixes, or null when it has none. */
+  private final ClassReferences[] referencedPrefixes;
+  private final UsedClassVisibility usedClassVisibility;
   private final CountDownLatch settled = new CountDownLatch(1);
   private final AtomicBoolean lateWarned = new AtomicBoolean();
   private volatile ClassFileTransformer delegate;
@@ -39,6 +47,12 @@ final class DeferredTransformer implements ClassFileTransformer {
       used.addAll(module.usedClasses());
     }
     this.usedClasses = new ClassReferences(used);
+    this.usedClassVisibility = new UsedClassVisibility(used);
+    this.referencedPrefixes = new ClassReferences[modules.size()];
+    for (int i = 0; i < referencedPrefixes.length; i++) {
+      List<String> prefixes = modules.get(i).referencedPrefixes();
+      referencedPrefixes[i] = prefixes.isEmpty() ? null : new ClassReferences(prefixes);
+    }
   }
 
   /**
@@ -60,10 +74,21 @@ final class DeferredTransformer implements ClassFileTransformer {
     return internalName != null && !ignoredTypes.ignored(loader, internalName) && nameAccepted(internalName);
   }
 
-  /** A candidate by name, or a class that refers to a class some module rewrites the users of. */
+  /**
+   * A candidate by name that names what its module's targets name, or a class that refers to a class some module
+   * rewrites the users of.
+   */
   private boolean isCandidate(ClassLoader loader, String internalName, byte[] classFile) {
-    return internalName != null && !ignoredTypes.ignored(loader, internalName)
-        && (nameAccepted(internalName) || (!usedClasses.isEmpty() && usedClasses.refersToAny(classFile)));
+    if (internalName == null || ignoredTypes.ignored(loader, internalName)) {
+      return false;
+    }
+    for (int i = 0; i < referencedPrefixes.length; i++) {
+      if (modules.get(i).mayApplyTo(internalName)
+          && (referencedPrefixes[i] == null || referencedPrefixes[i].refersToAny(classFile))) {
+        return true;
+      }
+    }
+    return !usedClasses.isEmpty() && usedClassVisibility.seesAny(loader) && usedClasses.refersToAny(classFile);
   }
 
   private boolean nameAccepted(String internalName) {

@@ -1,6 +1,8 @@
 package dev.weft.agent;
 
 import static net.bytebuddy.matcher.ElementMatchers.any;
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
+import static net.bytebuddy.matcher.ElementMatchers.none;
 
 import dev.weft.bootstrap.IndyBootstrap;
 import dev.weft.instrumentation.api.InstrumentationModule;
@@ -15,6 +17,7 @@ import net.bytebuddy.ClassFileVersion;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
@@ -73,11 +76,16 @@ final class InstrumentationInstaller {
         }
         AgentBuilder.Transformer.ForAdvice transformer = new AgentBuilder.Transformer.ForAdvice(adviceMapping)
             .include(agentLoader);
+        ElementMatcher.Junction<MethodDescription> advised = none();
         for (TypeInstrumentation.MethodAdvice advice : type.advice()) {
           transformer = transformer.advice(advice.methods(), advice.adviceClassName());
+          advised = advised.or(advice.methods());
         }
+        // advice applies to the methods a type declares: a type that declares none (a filter that only inherits
+        // doFilter) is left as it is instead of being rewritten unchanged
+        ElementMatcher<TypeDescription> types = type.usedClass() != null ? usersOf(type) : named(module, type);
         builder = builder
-            .type(typeThenLoader(type.usedClass() != null ? usersOf(type) : named(module, type), applicability))
+            .type(typeThenLoader(declaring(types, advised), applicability))
             .transform(transformer)
             .transform((typeBuilder, typeDescription, loader, javaModule, protectionDomain) ->
                 ClassFileUpgrade.needed(typeDescription) ? typeBuilder.visit(ClassFileUpgrade.TO_JAVA_7) : typeBuilder);
@@ -127,9 +135,21 @@ final class InstrumentationInstaller {
         && type.types().matches(candidate) && ClassReferences.transformedClassRefersTo(type.usedClass());
   }
 
-  /** The module's name test, then the type instrumentation's matcher. */
+  /**
+   * The module's name test and referenced prefixes (the tests {@link DeferredTransformer} made for the module that
+   * made the class a candidate, made here for every module), then the type instrumentation's matcher.
+   */
   private static ElementMatcher<TypeDescription> named(InstrumentationModule module, TypeInstrumentation type) {
-    return candidate -> module.mayApplyTo(candidate.getInternalName()) && type.types().matches(candidate);
+    List<String> prefixes = module.referencedPrefixes();
+    return candidate -> module.mayApplyTo(candidate.getInternalName())
+        && (prefixes.isEmpty() || ClassReferences.transformedClassRefersToAny(prefixes))
+        && type.types().matches(candidate);
+  }
+
+  private static ElementMatcher<TypeDescription> declaring(ElementMatcher<TypeDescription> types,
+      ElementMatcher<MethodDescription> advised) {
+    ElementMatcher<TypeDescription> declaresAdvised = declaresMethod(advised);
+    return candidate -> types.matches(candidate) && declaresAdvised.matches(candidate);
   }
 
   /**
