@@ -82,10 +82,12 @@ final class InstrumentationInstaller {
           advised = advised.or(advice.methods());
         }
         // advice applies to the methods a type declares: a type that declares none (a filter that only inherits
-        // doFilter) is left as it is instead of being rewritten unchanged
-        ElementMatcher<TypeDescription> types = type.usedClass() != null ? usersOf(type) : named(module, type);
+        // doFilter) is left as it is instead of being rewritten unchanged. Asked before the type matcher, since it
+        // reads only the class itself, while a super type matcher parses the class files of all its super types.
+        ElementMatcher<TypeDescription> declaresAdvised = declaresMethod(advised);
         builder = builder
-            .type(typeThenLoader(declaring(types, advised), applicability))
+            .type(typeThenLoader(type.usedClass() != null
+                ? usersOf(type, declaresAdvised) : named(module, type, declaresAdvised), applicability))
             .transform(transformer)
             .transform((typeBuilder, typeDescription, loader, javaModule, protectionDomain) ->
                 ClassFileUpgrade.needed(typeDescription) ? typeBuilder.visit(ClassFileUpgrade.TO_JAVA_7) : typeBuilder);
@@ -130,26 +132,33 @@ final class InstrumentationInstaller {
    * or older cannot hold the {@code invokedynamic} that advice and the loop rewrite add.
    */
   private static ElementMatcher<TypeDescription> usersOf(TypeInstrumentation type) {
-    return candidate -> candidate.getClassFileVersion() != null
-        && candidate.getClassFileVersion().isAtLeast(ClassFileVersion.JAVA_V7)
+    return candidate -> atLeastJava7(candidate)
         && type.types().matches(candidate) && ClassReferences.transformedClassRefersTo(type.usedClass());
+  }
+
+  /** {@link #usersOf(TypeInstrumentation)} that declare a method to advise. */
+  private static ElementMatcher<TypeDescription> usersOf(TypeInstrumentation type,
+      ElementMatcher<TypeDescription> declaresAdvised) {
+    return candidate -> atLeastJava7(candidate) && declaresAdvised.matches(candidate)
+        && type.types().matches(candidate) && ClassReferences.transformedClassRefersTo(type.usedClass());
+  }
+
+  private static boolean atLeastJava7(TypeDescription type) {
+    return type.getClassFileVersion() != null && type.getClassFileVersion().isAtLeast(ClassFileVersion.JAVA_V7);
   }
 
   /**
    * The module's name test and referenced prefixes (the tests {@link DeferredTransformer} made for the module that
-   * made the class a candidate, made here for every module), then the type instrumentation's matcher.
+   * made the class a candidate, made here for every module), a method to advise, then the type instrumentation's
+   * matcher.
    */
-  private static ElementMatcher<TypeDescription> named(InstrumentationModule module, TypeInstrumentation type) {
+  private static ElementMatcher<TypeDescription> named(InstrumentationModule module, TypeInstrumentation type,
+      ElementMatcher<TypeDescription> declaresAdvised) {
     List<String> prefixes = module.referencedPrefixes();
     return candidate -> module.mayApplyTo(candidate.getInternalName())
         && (prefixes.isEmpty() || ClassReferences.transformedClassRefersToAny(prefixes))
+        && declaresAdvised.matches(candidate)
         && type.types().matches(candidate);
-  }
-
-  private static ElementMatcher<TypeDescription> declaring(ElementMatcher<TypeDescription> types,
-      ElementMatcher<MethodDescription> advised) {
-    ElementMatcher<TypeDescription> declaresAdvised = declaresMethod(advised);
-    return candidate -> types.matches(candidate) && declaresAdvised.matches(candidate);
   }
 
   /**
