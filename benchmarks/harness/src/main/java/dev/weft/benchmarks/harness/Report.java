@@ -77,9 +77,12 @@ final class Report {
    */
   private void breakdownTable() {
     line("");
-    line("Breakdown of Weft's cost (same rounds): instrumentation alone (`otel.traces.sampler=always_off`), spans "
-        + "recorded but not exported (`otel.traces.exporter=none`), and everything (the Weft column above). Each "
-        + "cell: the median, then the median ratio to no agent and the median difference.");
+    line("Breakdown of Weft's cost (same rounds): instrumentation alone (`otel.traces.sampler=always_off`: advice, "
+        + "context, header extraction and injection, unsampled spans), spans recorded and ended but not exported (an "
+        + "export queue of one span and a collector that refuses connections, so all but a few spans are dropped at "
+        + "the queue; `otel.traces.exporter=none` would not do, the SDK then hands out its no-op tracer), and "
+        + "everything (the Weft column above). Each cell: the median, then the median ratio to no agent and the "
+        + "median difference.");
     line("");
     StringBuilder header = new StringBuilder("|");
     StringBuilder rule = new StringBuilder("|---|");
