@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures Weft's overhead against no agent and the OpenTelemetry Java agent, and writes the report:
-#   benchmarks/run.sh            full run (about 18 minutes), writes benchmarks/results.md
-#   benchmarks/run.sh --quick    short loads, 2 rounds (about 3 minutes), writes benchmarks/target/run/results-quick.md
+#   benchmarks/run.sh            full run (about 40 minutes), writes benchmarks/results.md
+#   benchmarks/run.sh --quick    short loads, 2 rounds (about 9 minutes), writes benchmarks/target/run/results-quick.md
 # Installs wrk from the distribution's packages when it is missing, and builds the agent and the benchmark jars
 # when any is missing (after changing them, rebuild with mvn -B -q -DskipTests package). JAVA=/path/to/java picks
 # the JDK under test.
@@ -15,10 +15,11 @@ if ! command -v wrk > /dev/null; then
   $sudo apt-get install -y -qq wrk
 fi
 
-modules=agent,benchmarks,benchmarks/app,benchmarks/harness,benchmarks/jmh
+modules=agent,benchmarks,benchmarks/app,benchmarks/kafka-app,benchmarks/harness,benchmarks/jmh,smoke-tests/spring-boot-4-app
 for artifact in agent/target/weft-agent.jar benchmarks/target/opentelemetry-javaagent.jar \
-    benchmarks/app/target/weft-bench-app.jar benchmarks/harness/target/weft-bench-harness.jar \
-    benchmarks/jmh/target/weft-jmh.jar; do
+    benchmarks/app/target/weft-bench-app.jar benchmarks/kafka-app/target/weft-bench-kafka-app.jar \
+    benchmarks/harness/target/weft-bench-harness.jar \
+    benchmarks/jmh/target/weft-jmh.jar smoke-tests/spring-boot-4-app/target/spring-boot-4-app.jar; do
   if [ ! -f "$artifact" ]; then
     mvn -B -q -DskipTests package -pl "$modules" -am
     break

@@ -1,6 +1,8 @@
 package dev.weft.agent;
 
 import static net.bytebuddy.matcher.ElementMatchers.any;
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
+import static net.bytebuddy.matcher.ElementMatchers.none;
 
 import dev.weft.bootstrap.IndyBootstrap;
 import dev.weft.instrumentation.api.InstrumentationModule;
@@ -14,6 +16,7 @@ import net.bytebuddy.ClassFileVersion;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
@@ -61,6 +64,8 @@ final class AdviceWeaver {
     for (InstrumentationModule module : modules) {
       ModuleApplicability applicability = new ModuleApplicability(module);
       ClassReferences usedClasses = ClassReferences.to(module.usedClasses());
+      ClassReferences referencedPrefixes =
+          module.referencedPrefixes().isEmpty() ? null : ClassReferences.to(module.referencedPrefixes());
       for (TypeInstrumentation type : module.typeInstrumentations()) {
         if (type.loopHelperClassName() != null) {
           AsmVisitorWrapper loopExits = new AsmVisitorWrapper.ForDeclaredMethods()
@@ -73,11 +78,19 @@ final class AdviceWeaver {
         }
         AgentBuilder.Transformer.ForAdvice transformer = new AgentBuilder.Transformer.ForAdvice(adviceMapping)
             .include(agentLoader);
+        ElementMatcher.Junction<MethodDescription> advised = none();
         for (TypeInstrumentation.MethodAdvice advice : type.advice()) {
           transformer = transformer.advice(advice.methods(), advice.adviceClassName());
+          advised = advised.or(advice.methods());
         }
+        // advice applies to the methods a type declares: a type that declares none (a filter that only inherits
+        // doFilter) is left as it is instead of being rewritten unchanged. Asked before the type matcher, since it
+        // reads only the class itself, while a super type matcher parses the class files of all its super types.
+        ElementMatcher<TypeDescription> declaresAdvised = declaresMethod(advised);
         builder = builder
-            .type(typeThenLoader(type.forUsers() ? usersOf(type, usedClasses) : named(module, type), applicability))
+            .type(typeThenLoader(type.forUsers()
+                ? usersOf(type, usedClasses, declaresAdvised)
+                : named(module, referencedPrefixes, type, declaresAdvised), applicability))
             .transform(transformer)
             .transform((typeBuilder, typeDescription, loader, javaModule, protectionDomain) ->
                 ClassFileUpgrade.needed(typeDescription) ? typeBuilder.visit(ClassFileUpgrade.TO_JAVA_7) : typeBuilder);
@@ -122,14 +135,34 @@ final class AdviceWeaver {
    * compiled for Java 6 or older cannot hold the {@code invokedynamic} that advice and the loop rewrite add.
    */
   private static ElementMatcher<TypeDescription> usersOf(TypeInstrumentation type, ClassReferences usedClasses) {
-    return candidate -> candidate.getClassFileVersion() != null
-        && candidate.getClassFileVersion().isAtLeast(ClassFileVersion.JAVA_V7)
+    return candidate -> atLeastJava7(candidate)
         && type.types().matches(candidate) && usedClasses.transformedClassRefersToAny();
   }
 
-  /** The module's name test, then the type instrumentation's matcher. */
-  private static ElementMatcher<TypeDescription> named(InstrumentationModule module, TypeInstrumentation type) {
-    return candidate -> module.mayApplyTo(candidate.getName()) && type.types().matches(candidate);
+  /** {@link #usersOf(TypeInstrumentation, ClassReferences)} that declare a method to advise. */
+  private static ElementMatcher<TypeDescription> usersOf(TypeInstrumentation type, ClassReferences usedClasses,
+      ElementMatcher<TypeDescription> declaresAdvised) {
+    return candidate -> atLeastJava7(candidate) && declaresAdvised.matches(candidate)
+        && type.types().matches(candidate) && usedClasses.transformedClassRefersToAny();
+  }
+
+  private static boolean atLeastJava7(TypeDescription type) {
+    return type.getClassFileVersion() != null && type.getClassFileVersion().isAtLeast(ClassFileVersion.JAVA_V7);
+  }
+
+  /**
+   * The module's name test and referenced prefixes (the tests {@link DeferredTransformer} made for the module that
+   * made the class a candidate, made here for every module), a method to advise, then the type instrumentation's
+   * matcher.
+   *
+   * @param referencedPrefixes the module's, or null when it has none
+   */
+  private static ElementMatcher<TypeDescription> named(InstrumentationModule module,
+      ClassReferences referencedPrefixes, TypeInstrumentation type, ElementMatcher<TypeDescription> declaresAdvised) {
+    return candidate -> module.mayApplyTo(candidate.getName())
+        && (referencedPrefixes == null || referencedPrefixes.transformedClassRefersToAny())
+        && declaresAdvised.matches(candidate)
+        && type.types().matches(candidate);
   }
 
   /**

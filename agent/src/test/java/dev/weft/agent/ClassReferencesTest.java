@@ -37,6 +37,13 @@ class ClassReferencesTest {
     }
   }
 
+  /** Names java.sql only in a method's descriptor, as a driver's statement class does. */
+  static final class TakesAConnection {
+    boolean isOpen(java.sql.Connection connection) {
+      return connection != null;
+    }
+  }
+
   private static byte[] classFile(Class<?> type) throws IOException {
     try (InputStream in = type.getResourceAsStream(type.getName().substring(type.getName().lastIndexOf('.') + 1)
         + ".class")) {
@@ -51,6 +58,13 @@ class ClassReferencesTest {
     assertTrue(references.refersToAny(classFile(UsesInCode.class)));
     assertTrue(references.refersToAny(classFile(UsesAsAnnotation.class)));
     assertFalse(references.refersToAny(classFile(UsesNothing.class)));
+  }
+
+  @Test
+  void findsAPackagePrefixInADescriptor() throws IOException {
+    ClassReferences javaSql = new ClassReferences(List.of("java/sql/"));
+    assertTrue(javaSql.refersToAny(classFile(TakesAConnection.class)));
+    assertFalse(javaSql.refersToAny(classFile(UsesNothing.class)));
   }
 
   @Test

@@ -12,22 +12,52 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.jar.JarFile;
 
-/** The three configurations compared: no agent, Weft, and the OpenTelemetry Java agent. */
+/**
+ * The configurations measured: the three compared (no agent, Weft, and the OpenTelemetry Java agent), and two of
+ * Weft that split its cost for the breakdown: its instrumentation alone (every span unsampled), and spans recorded
+ * but never exported.
+ */
 enum Agent {
   NONE("no agent", null),
   WEFT("Weft", Paths.get("agent/target/weft-agent.jar")),
-  OPENTELEMETRY("OpenTelemetry agent", Paths.get("benchmarks/target/opentelemetry-javaagent.jar"));
+  OPENTELEMETRY("OpenTelemetry agent", Paths.get("benchmarks/target/opentelemetry-javaagent.jar")),
+  WEFT_UNSAMPLED("Weft, sampler always_off", Paths.get("agent/target/weft-agent.jar"),
+      "otel.traces.sampler", "always_off"),
+  /**
+   * Every span recorded and ended, none exported: the export queue holds one span, and the collector refuses
+   * connections, so the few exports tried fail at once and retry after a back-off while every other span is dropped
+   * at the full queue. ({@code otel.traces.exporter=none} would not do: without a span processor the SDK hands out
+   * its no-op tracer, and no span is even recorded.)
+   */
+  WEFT_NOT_EXPORTED("Weft, spans not exported", Paths.get("agent/target/weft-agent.jar"),
+      "otel.exporter.otlp.endpoint", "http://127.0.0.1:9", "otel.bsp.max.queue.size", "1",
+      "otel.bsp.max.export.batch.size", "1");
+
+  /** The configurations of the overhead table and the start-up and JMH comparisons. */
+  static final Agent[] COMPARED = {NONE, WEFT, OPENTELEMETRY};
+  /** The configurations of the breakdown, from nothing to everything Weft does. */
+  static final Agent[] BREAKDOWN = {NONE, WEFT_UNSAMPLED, WEFT_NOT_EXPORTED, WEFT};
 
   final String label;
   /** Where the build writes the agent jar; {@code null} for no agent. */
   private final Path built;
   /** The copy of it that the run measures; {@code null} for no agent. */
   final Path jar;
+  /** Settings of this configuration, over those every run passes. */
+  private final Map<String, String> ownSettings = new LinkedHashMap<>();
 
-  Agent(String label, Path built) {
+  Agent(String label, Path built, String... ownSettings) {
     this.label = label;
     this.built = built;
     this.jar = built == null ? null : Artifacts.WORK_DIRECTORY.resolve(built.getFileName());
+    for (int i = 0; i < ownSettings.length; i += 2) {
+      this.ownSettings.put(ownSettings[i], ownSettings[i + 1]);
+    }
+  }
+
+  /** Whether this configuration only serves the breakdown (it exports nothing: no spans to count). */
+  boolean breakdownOnly() {
+    return !ownSettings.isEmpty();
   }
 
   /**
@@ -35,7 +65,7 @@ enum Agent {
    * when the working tree is rebuilt meanwhile.
    */
   static void copyJars() throws IOException {
-    for (Agent agent : values()) {
+    for (Agent agent : COMPARED) {
       if (agent.built != null) {
         Files.copy(agent.built, agent.jar, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -71,7 +101,9 @@ enum Agent {
     List<String> options = new ArrayList<>();
     if (jar != null) {
       options.add("-javaagent:" + jar.toAbsolutePath());
-      settings.forEach((name, value) -> options.add("-D" + name + "=" + value));
+      Map<String, String> all = new LinkedHashMap<>(settings);
+      all.putAll(ownSettings);
+      all.forEach((name, value) -> options.add("-D" + name + "=" + value));
     }
     return options;
   }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,6 +57,13 @@ final class AppProcess implements AutoCloseable {
       }
     }
     throw new IOException("no answer from the application within " + START_LIMIT);
+  }
+
+  /** A port free now, for the next application to listen on. */
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   long cpuNanos() throws IOException {

@@ -31,6 +31,7 @@ public final class Main {
           servlet.run(round, agent);
         }
       }
+      new KafkaBenchmark(settings, sink, results).run();
     }
     new JmhBenchmarks(settings, results).run();
     for (Agent agent : new Agent[] {Agent.WEFT, Agent.OPENTELEMETRY}) {

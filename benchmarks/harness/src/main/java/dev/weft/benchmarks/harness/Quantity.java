@@ -4,12 +4,16 @@ package dev.weft.benchmarks.harness;
 enum Quantity {
   HELLO_WORLD_WALL("hello-world `main`, wall time (ms)", 0),
   FIRST_ANSWER("servlet app, launch to first answer (ms)", 0),
+  SPRING_BOOT_FIRST_ANSWER("Spring Boot 4 app (MVC, JDBC on H2), launch to first answer (ms)", 0),
   SPANS_PER_REQUEST("spans delivered per request", 2),
   THROUGHPUT("throughput (requests/s)", 0),
   LATENCY_P50("latency p50 (ms)", 2),
   LATENCY_P99("latency p99 (ms)", 2),
   CPU_PER_REQUEST("CPU time per request (µs)", 1),
   ALLOCATED_PER_REQUEST("allocated per request (KB)", 1),
+  SPANS_PER_RECORD("spans delivered per record", 2),
+  RECORD_THROUGHPUT("throughput (records/s)", 0),
+  CPU_PER_RECORD("CPU time per record (µs)", 2),
   PEAK_RSS("servlet app peak RSS, prompt collector (MB)", 0),
   PEAK_RSS_SLOW_COLLECTOR("servlet app peak RSS, slow-collector phases included (MB)", 0),
   JAR_SIZE("agent jar (MB)", 1);

@@ -2,7 +2,10 @@ package dev.weft.benchmarks.harness;
 
 import java.time.Duration;
 
-/** A group of rows in the report: start-up, each load phase of the servlet application, and footprint. */
+/**
+ * A group of rows in the report: start-up, each load phase of the servlet application, the Kafka consumer, and
+ * footprint.
+ */
 enum Section {
   START_UP(0),
   CHAIN_SATURATED(3),
@@ -10,9 +13,11 @@ enum Section {
   CHAIN_FIXED_RATE(3),
   CHAIN_SLOW_COLLECTOR(3),
   HELLO_SLOW_COLLECTOR(1),
+  KAFKA_TRACED(1),
+  KAFKA_UNTRACED(0),
   FOOTPRINT(0);
 
-  /** Spans one request makes under an agent; 0 where no requests are measured. */
+  /** Spans one request (or record) makes under an agent; 0 where none are counted. */
   final int spansPerRequest;
 
   Section(int spansPerRequest) {
@@ -36,6 +41,11 @@ enum Section {
       case HELLO_SLOW_COLLECTOR:
         return "`/hello`, " + Settings.CONNECTIONS + " connections (saturating), " + seconds(settings.slowCollectorLoad)
             + ", collector answering after " + Settings.SLOW_COLLECTOR_DELAY.toMillis() + " ms";
+      case KAFKA_TRACED:
+        return String.format("Kafka consumer, poll loop over %,d records with a sampled `traceparent`",
+            settings.kafkaRecords);
+      case KAFKA_UNTRACED:
+        return String.format("Kafka consumer, poll loop over %,d records without headers", settings.kafkaRecords);
       case FOOTPRINT:
         return "Footprint";
       default:

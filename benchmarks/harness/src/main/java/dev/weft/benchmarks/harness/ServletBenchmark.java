@@ -1,7 +1,5 @@
 package dev.weft.benchmarks.harness;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +12,8 @@ import java.util.Map;
  * at saturation to warm up; then the measured phases, each under a trace id of its own so the sink can count its
  * spans: /hello and /chain at saturation (wrk), /chain at a fixed rate; the peak RSS; /chain and /hello at
  * saturation again while the sink answers each export only after {@link Settings#SLOW_COLLECTOR_DELAY}, and the
- * peak RSS with them; and a stop that lets the agent flush (to the slow sink) before the spans are counted.
+ * peak RSS with them; and a stop that lets the agent flush (to the slow sink) before the spans are counted. The
+ * configurations only of the breakdown, which export nothing, run the phases with a prompt collector only.
  */
 final class ServletBenchmark {
 
@@ -33,7 +32,7 @@ final class ServletBenchmark {
   }
 
   void run(int round, Agent agent) throws Exception {
-    int port = freePort();
+    int port = AppProcess.freePort();
     List<String> command = new ArrayList<>();
     command.add(Artifacts.JAVA);
     command.addAll(agent.jvmOptions(Agent.exportingTo(sink.endpoint())));
@@ -43,7 +42,9 @@ final class ServletBenchmark {
     Path log = Artifacts.WORK_DIRECTORY.resolve("app-" + round + "-" + agent.id() + ".log");
     try (AppProcess app = AppProcess.start(command, log)) {
       double firstAnswer = app.awaitFirstAnswer(port, "/hello").toNanos() / 1e6;
-      results.add(Section.START_UP, Quantity.FIRST_ANSWER, agent, firstAnswer);
+      if (!agent.breakdownOnly()) {
+        results.add(Section.START_UP, Quantity.FIRST_ANSWER, agent, firstAnswer);
+      }
       System.out.printf("%s: first answer after %.0f ms%n", name, firstAnswer);
       wrk.run(port, "/chain", TraceId.random().traceparent(), Settings.CONNECTIONS, settings.warmUp);
       FixedRateLoad fixedRate = new FixedRateLoad(port);
@@ -53,6 +54,10 @@ final class ServletBenchmark {
           fixedRate.run("/chain", traceparent, Settings.CHAINS_PER_SECOND, settings.fixedRateLoad)));
       phases.put(Section.CHAIN_SATURATED, measure(app, agent, name, Section.CHAIN_SATURATED, traceparent ->
           wrk.run(port, "/chain", traceparent, Settings.CONNECTIONS, settings.chainLoad)));
+      if (agent.breakdownOnly()) {
+        app.stop();
+        return;
+      }
       results.add(Section.FOOTPRINT, Quantity.PEAK_RSS, agent, app.peakResidentBytes() / MEGABYTE);
       sink.answerAfter(Settings.SLOW_COLLECTOR_DELAY);
       phases.put(Section.CHAIN_SLOW_COLLECTOR, measure(app, agent, name, Section.CHAIN_SLOW_COLLECTOR, traceparent ->
@@ -102,12 +107,6 @@ final class ServletBenchmark {
   private void warn(String warning) {
     results.warnings.add(warning);
     System.out.println(warning);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   /** One load run, given the {@code traceparent} its requests carry. */

@@ -33,6 +33,8 @@ final class Settings {
   final Duration chainLoad;
   /** Each of /chain and /hello at saturation while the collector answers after {@link #SLOW_COLLECTOR_DELAY}. */
   final Duration slowCollectorLoad;
+  /** Records in each topic of the Kafka consumer benchmark (100 bytes each). */
+  final int kafkaRecords;
   /** JMH forks, warm-up and measured iterations (1 s each). */
   final List<String> jmhOptions;
   final Path output;
@@ -46,6 +48,7 @@ final class Settings {
     fixedRateLoad = Duration.ofSeconds(quick ? 3 : 10);
     chainLoad = Duration.ofSeconds(quick ? 5 : 20);
     slowCollectorLoad = Duration.ofSeconds(quick ? 5 : 10);
+    kafkaRecords = quick ? 200_000 : 1_000_000;
     jmhOptions = quick
         ? List.of("-f", "1", "-wi", "1", "-i", "2", "-w", "1s", "-r", "1s")
         : List.of("-f", "2", "-wi", "3", "-i", "4", "-w", "1s", "-r", "1s");

@@ -38,6 +38,17 @@ public abstract class InstrumentationModule {
   public abstract boolean mayApplyTo(String className);
 
   /**
+   * Prefixes of binary names (a package, such as {@code javax.servlet.}) of which a class that {@link #mayApplyTo}
+   * accepts must mention at least one in its constant pool, where every class, interface and method signature it
+   * refers to is named: a second test on the class file bytes, still without parsing, for a module whose name test
+   * is broad (every class named {@code *Filter*} or {@code *Statement*}) while its targets all implement the
+   * library's interfaces. Empty (the default): the name test alone decides.
+   */
+  public List<String> referencedPrefixes() {
+    return List.of();
+  }
+
+  /**
    * JDK classes the module instruments. The agent leaves the JDK alone except for these; their
    * advice must handle the agent's own use of the JDK as well.
    */

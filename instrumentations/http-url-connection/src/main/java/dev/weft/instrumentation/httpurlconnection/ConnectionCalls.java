@@ -1,14 +1,12 @@
 package dev.weft.instrumentation.httpurlconnection;
 
+import dev.weft.instrumentation.api.WeakIdentityState;
 import dev.weft.instrumentation.api.http.HttpClientSpans;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import java.net.HttpURLConnection;
 import java.net.URL;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /** The span of each connection, from the first call that sends the request to the reading of the response. */
 final class ConnectionCalls {
@@ -18,9 +16,10 @@ final class ConnectionCalls {
 
   /**
    * The span of each connection, or {@link #ENDED} once it has ended (a connection is one request; reading its
-   * response again must not start another span). Weakly held: a connection takes its entry with it.
+   * response again must not start another span). Weakly held: a connection takes its entry with it. Without a
+   * lock, since every request thread passes here.
    */
-  private static final Map<HttpURLConnection, Span> SPANS = Collections.synchronizedMap(new WeakHashMap<>());
+  private static final WeakIdentityState<Span> SPANS = new WeakIdentityState<>();
   private static final Span ENDED = Span.getInvalid();
   /** getInputStream calls itself (through getResponseCode, redirects): only the outermost one ends the span. */
   private static final ThreadLocal<int[]> RESPONSE_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
@@ -32,7 +31,7 @@ final class ConnectionCalls {
    * getOutputStream or getInputStream, so the first of them comes before the connection is made.
    */
   static void start(HttpURLConnection connection) {
-    if (SPANS.containsKey(connection)) {
+    if (SPANS.get(connection) != null) {
       return;
     }
     Context caller = Context.current();
@@ -66,7 +65,8 @@ final class ConnectionCalls {
   }
 
   private static void end(HttpURLConnection connection, Throwable thrown, int status) {
-    Span span = SPANS.put(connection, ENDED);
+    Span span = SPANS.get(connection); // a connection is used by one thread at a time
+    SPANS.put(connection, ENDED);
     if (span != null && span != ENDED) {
       HttpClientSpans.end(span, status, "1.1", thrown);
     }

@@ -43,6 +43,12 @@ public final class JdbcModule extends InstrumentationModule {
     return className.contains("Statement") || className.contains("Connection");
   }
 
+  /** Implementations of {@code java.sql} interfaces name them; Hibernate's many {@code *Statement} classes do not. */
+  @Override
+  public List<String> referencedPrefixes() {
+    return List.of("java.sql.");
+  }
+
   @Override
   public String markerClass() {
     return "java.sql.Statement";

@@ -1,8 +1,7 @@
 package dev.weft.instrumentation.kafka;
 
-import java.util.Collections;
+import dev.weft.instrumentation.api.WeakIdentityState;
 import java.util.Map;
-import java.util.WeakHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.Metric;
@@ -11,13 +10,14 @@ import org.apache.kafka.common.MetricName;
 /**
  * What names a Kafka client in its spans: {@code messaging.client.id} and, for consumers,
  * {@code messaging.consumer.group.name}. The clients do not expose their client id (Kafka generates one when none
- * is configured), but every metric of a client carries it as a tag, so it is read from there once per client.
+ * is configured), but every metric of a client carries it as a tag, so it is read from there once per client,
+ * and kept without a lock (every send and poll asks).
  */
 final class ClientIdentity {
 
   static final ClientIdentity UNKNOWN = new ClientIdentity(null, null);
 
-  private static final Map<Object, ClientIdentity> BY_CLIENT = Collections.synchronizedMap(new WeakHashMap<>());
+  private static final WeakIdentityState<ClientIdentity> BY_CLIENT = new WeakIdentityState<>();
 
   final String clientId;
   /** {@code null} for producers and for consumers without a group. */

@@ -1,8 +1,6 @@
 package dev.weft.instrumentation.kafka;
 
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
+import dev.weft.instrumentation.api.WeakIdentityState;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
@@ -12,8 +10,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
  */
 final class PolledRecords {
 
-  private static final Map<ConsumerRecords<?, ?>, ClientIdentity> CONSUMERS =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  /** The consumer of each batch of polled records, weakly held and without a lock. */
+  private static final WeakIdentityState<ClientIdentity> CONSUMERS = new WeakIdentityState<>();
   private static final ThreadLocal<Boolean> IN_POLL = new ThreadLocal<>();
 
   private PolledRecords() {}

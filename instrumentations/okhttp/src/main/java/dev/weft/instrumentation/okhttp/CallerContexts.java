@@ -1,18 +1,16 @@
 package dev.weft.instrumentation.okhttp;
 
+import dev.weft.instrumentation.api.WeakIdentityState;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * The caller's context of each async call, from its creation until it runs. Weakly held: a call that never runs
- * (cancelled before dispatch) is simply forgotten.
+ * (cancelled before dispatch) is simply forgotten. Without a lock: many request threads enqueue calls at once.
  */
 final class CallerContexts {
 
-  private static final Map<Object, Context> BY_CALL = Collections.synchronizedMap(new WeakHashMap<>());
+  private static final WeakIdentityState<Context> BY_CALL = new WeakIdentityState<>();
 
   private CallerContexts() {}
 

@@ -39,6 +39,15 @@ public abstract class ServletModule extends InstrumentationModule {
     return className.contains("Servlet") || className.contains("Filter");
   }
 
+  /**
+   * Servlets and filters of this namespace only: they name its interfaces, or take its request in the methods the
+   * advice instruments. Most classes named {@code *Filter*} (Logback's, Spring's type filters) do not.
+   */
+  @Override
+  public List<String> referencedPrefixes() {
+    return List.of(namespace + ".");
+  }
+
   @Override
   public String markerClass() {
     return namespace + ".Servlet";

@@ -1,0 +1,120 @@
+package dev.weft.benchmarks.harness;
+
+import dev.weft.kafkabroker.LocalKafkaBroker;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A Kafka consumer's cost per record: a real broker (KRaft, in a JVM of its own) holds two topics of
+ * {@link Settings#kafkaRecords} 100-byte records each, one whose records all carry the same sampled
+ * {@code traceparent} header and one without headers; then, in interleaved rounds, a plain poll loop reads each topic
+ * from its start under each configuration. The consumer reports its process's CPU time from its first record to its
+ * last; the spans of the traced topic's trace that reach the sink, once the consumer has exited (and flushed), are
+ * counted per record.
+ */
+final class KafkaBenchmark {
+
+  private static final String CONSUMER = "dev.weft.benchmarks.kafka.ConsumeLoop";
+  private static final String PRODUCER = "dev.weft.benchmarks.kafka.ProduceRecords";
+  private static final String TRACED_TOPIC = "records-traced";
+  private static final String UNTRACED_TOPIC = "records-untraced";
+  private static final long CONSUMER_LIMIT_MINUTES = 10;
+
+  private final Settings settings;
+  private final SpanSink sink;
+  private final Results results;
+
+  KafkaBenchmark(Settings settings, SpanSink sink, Results results) {
+    this.settings = settings;
+    this.sink = sink;
+    this.results = results;
+  }
+
+  void run() throws IOException, InterruptedException {
+    Path data = Artifacts.WORK_DIRECTORY.resolve("kafka");
+    deleteRecursively(data);
+    TraceId trace = TraceId.random();
+    try (LocalKafkaBroker broker = LocalKafkaBroker.start(data)) {
+      String servers = broker.bootstrapServers();
+      runToEnd(List.of(Artifacts.JAVA, "-cp", Artifacts.KAFKA_APP_JAR.toString(), PRODUCER, servers, TRACED_TOPIC,
+          Integer.toString(settings.kafkaRecords), trace.traceparent()), "kafka-produce-traced");
+      runToEnd(List.of(Artifacts.JAVA, "-cp", Artifacts.KAFKA_APP_JAR.toString(), PRODUCER, servers, UNTRACED_TOPIC,
+          Integer.toString(settings.kafkaRecords), "-"), "kafka-produce-untraced");
+      for (int round = 1; round <= settings.rounds; round++) {
+        for (Agent agent : Agent.COMPARED) {
+          consume(servers, round, agent, Section.KAFKA_TRACED, TRACED_TOPIC, trace);
+          consume(servers, round, agent, Section.KAFKA_UNTRACED, UNTRACED_TOPIC, null);
+        }
+      }
+    } finally {
+      deleteRecursively(data);
+    }
+  }
+
+  /** One consumer run; {@code trace} is the trace of the topic's records, or null when they carry none. */
+  private void consume(String servers, int round, Agent agent, Section section, String topic, TraceId trace)
+      throws IOException, InterruptedException {
+    long spansBefore = trace == null ? 0 : sink.spans(trace);
+    List<String> command = new ArrayList<>();
+    command.add(Artifacts.JAVA);
+    command.addAll(agent.jvmOptions(Agent.exportingTo(sink.endpoint())));
+    command.addAll(List.of("-cp", Artifacts.KAFKA_APP_JAR.toString(), CONSUMER, servers, topic,
+        Integer.toString(settings.kafkaRecords), "group-" + round + "-" + agent.id() + "-" + topic));
+    String name = String.format("round %d/%d, %s, %s", round, settings.rounds, agent.label, section.title(settings));
+    String[] answer = runToEnd(command, "kafka-consume-" + round + "-" + agent.id() + "-" + topic).split(" ");
+    long records = Long.parseLong(answer[1]);
+    double cpuMicros = Long.parseLong(answer[2]) / 1e3;
+    double seconds = Long.parseLong(answer[3]) / 1e9;
+    results.add(section, Quantity.CPU_PER_RECORD, agent, cpuMicros / records);
+    results.add(section, Quantity.RECORD_THROUGHPUT, agent, records / seconds);
+    System.out.printf("%s: %.2f µs CPU per record, %,.0f records/s%n", name, cpuMicros / records, records / seconds);
+    if (trace != null && agent != Agent.NONE) {
+      double spansPerRecord = (double) (sink.spans(trace) - spansBefore) / records;
+      results.add(section, Quantity.SPANS_PER_RECORD, agent, spansPerRecord);
+      System.out.printf("%s: %.3f spans delivered per record%n", name, spansPerRecord);
+    }
+  }
+
+  /** Runs {@code command} to its end; returns its one line of output that starts with "consumed", if any. */
+  private static String runToEnd(List<String> command, String name) throws IOException, InterruptedException {
+    Path log = Artifacts.WORK_DIRECTORY.resolve(name + ".log");
+    Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+    String answer = "";
+    try (BufferedReader out = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        if (line.startsWith("consumed ")) {
+          answer = line;
+        }
+      }
+    }
+    if (!process.waitFor(CONSUMER_LIMIT_MINUTES, TimeUnit.MINUTES)) {
+      process.destroyForcibly().waitFor();
+      throw new IOException(name + " did not end within " + CONSUMER_LIMIT_MINUTES + " minutes, see " + log);
+    }
+    if (process.exitValue() != 0) {
+      throw new IOException(name + " exited with " + process.exitValue() + ", see " + log);
+    }
+    return answer;
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(path);
+      }
+    }
+  }
+}
