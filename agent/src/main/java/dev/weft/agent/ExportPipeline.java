@@ -27,11 +27,12 @@ import java.util.Map;
  *       processor's thread wait, while the queue absorbs what ends meanwhile.
  *   <li>{@link ExportAccounting#counting}: when the export ends, its spans count as delivered, or the first failure
  *       is reported.
- *   <li>The SDK's OTLP exporter: marshals the batch and sends it. On 429, 502, 503, 504 and on connection failures it
+ *   <li>The SDK's OTLP exporter: marshals the batch and sends it, over {@code http/protobuf} with the JDK's HTTP client
+ *       ({@link HttpSenders}), over gRPC with OkHttp. On 429, 502, 503, 504 and on connection failures it
  *       retries, honouring {@code Retry-After}, with exponential backoff otherwise (the SDK's default {@code
  *       RetryPolicy}: 5 attempts, backoff from 1 s up to 5 s); each attempt is limited by {@code
- *       otel.exporter.otlp.timeout}. Over HTTP, {@link PartialSuccess} reads the collector's answer: spans it
- *       rejected are not delivered.
+ *       otel.exporter.otlp.timeout}. {@link PartialSuccess} reads the collector's answer (OTLP/HTTP and gRPC): spans
+ *       it rejected are not delivered.
  * </ol>
  *
  * <p>At shutdown the processor exports what is queued, {@link ConcurrentExports} waits for the exports under way,
@@ -47,8 +48,9 @@ final class ExportPipeline {
 
   /**
    * Exports under way at once: with a collector that takes 100 ms to answer, 4 exports of 2,048 spans carry about
-   * 80k spans/s, more than the benchmarks' saturated application ends on two cores. (The SDK's OkHttp sender sends
-   * at most 5 requests to one collector at once; exports beyond that wait in its dispatcher, holding their batch.)
+   * 80k spans/s, more than the benchmarks' saturated application ends on two cores. (Over gRPC, the SDK's OkHttp
+   * sender sends at most 5 requests to one collector at once; exports beyond that wait in its dispatcher, holding
+   * their batch.)
    */
   static final int DEFAULT_MAX_CONCURRENT_EXPORTS = 4;
 
@@ -58,6 +60,10 @@ final class ExportPipeline {
    */
   static final int DEFAULT_QUEUE_SIZE = 8192;
   static final int DEFAULT_EXPORT_BATCH_SIZE = 2048;
+
+  /** The services the SDK loads: the agent class loader's, with the HTTP sender {@link HttpSenders} picks. */
+  static final ComponentLoader COMPONENTS =
+      HttpSenders.preferringJdk(ComponentLoader.forClassLoader(ExportPipeline.class.getClassLoader()));
 
   private final ExportAccounting accounting = new ExportAccounting();
   private final ExportQueueAdmission admission = new ExportQueueAdmission(accounting);
@@ -79,7 +85,7 @@ final class ExportPipeline {
     if (exporter instanceof OtlpHttpSpanExporter) {
       sending = accounting.counting(readingPartialSuccess((OtlpHttpSpanExporter) exporter));
     } else if (exporter instanceof OtlpGrpcSpanExporter) {
-      sending = accounting.counting(exporter);
+      sending = accounting.counting(readingPartialSuccess((OtlpGrpcSpanExporter) exporter));
     }
     return admission.freeingRoom(new ConcurrentExports(sending, maxConcurrentExports));
   }
@@ -102,8 +108,15 @@ final class ExportPipeline {
 
   private OtlpHttpSpanExporter readingPartialSuccess(OtlpHttpSpanExporter exporter) {
     OtlpHttpSpanExporter reading = exporter.toBuilder()
-        .setComponentLoader(PartialSuccess.readingInto(accounting,
-            ComponentLoader.forClassLoader(ExportPipeline.class.getClassLoader())))
+        .setComponentLoader(PartialSuccess.readingInto(accounting, COMPONENTS))
+        .build();
+    exporter.shutdown(); // made by autoconfigure, never used
+    return reading;
+  }
+
+  private OtlpGrpcSpanExporter readingPartialSuccess(OtlpGrpcSpanExporter exporter) {
+    OtlpGrpcSpanExporter reading = exporter.toBuilder()
+        .setComponentLoader(PartialSuccess.readingInto(accounting, COMPONENTS))
         .build();
     exporter.shutdown(); // made by autoconfigure, never used
     return reading;
