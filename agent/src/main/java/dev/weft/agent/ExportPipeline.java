@@ -109,6 +109,7 @@ final class ExportPipeline {
   private OtlpHttpSpanExporter readingPartialSuccess(OtlpHttpSpanExporter exporter) {
     OtlpHttpSpanExporter reading = exporter.toBuilder()
         .setComponentLoader(PartialSuccess.readingInto(accounting, COMPONENTS))
+        .setExecutorService(ExportThreads.create())
         .build();
     exporter.shutdown(); // made by autoconfigure, never used
     return reading;
