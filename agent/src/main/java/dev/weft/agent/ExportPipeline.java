@@ -27,8 +27,7 @@ import java.util.Map;
  *       processor's thread wait, while the queue absorbs what ends meanwhile.
  *   <li>{@link ExportAccounting#counting}: when the export ends, its spans count as delivered, or the first failure
  *       is reported.
- *   <li>The SDK's OTLP exporter: marshals the batch and sends it, over {@code http/protobuf} with the JDK's HTTP client
- *       ({@link HttpSenders}), over gRPC with OkHttp. On 429, 502, 503, 504 and on connection failures it
+ *   <li>The SDK's OTLP exporter: marshals the batch and sends it (with OkHttp, on {@link ExportThreads}). On 429, 502, 503, 504 and on connection failures it
  *       retries, honouring {@code Retry-After}, with exponential backoff otherwise (the SDK's default {@code
  *       RetryPolicy}: 5 attempts, backoff from 1 s up to 5 s); each attempt is limited by {@code
  *       otel.exporter.otlp.timeout}. {@link PartialSuccess} reads the collector's answer (OTLP/HTTP and gRPC): spans
@@ -48,9 +47,8 @@ final class ExportPipeline {
 
   /**
    * Exports under way at once: with a collector that takes 100 ms to answer, 4 exports of 2,048 spans carry about
-   * 80k spans/s, more than the benchmarks' saturated application ends on two cores. (Over gRPC, the SDK's OkHttp
-   * sender sends at most 5 requests to one collector at once; exports beyond that wait in its dispatcher, holding
-   * their batch.)
+   * 80k spans/s, more than the benchmarks' saturated application ends on two cores. (The SDK's OkHttp sender sends
+   * at most 5 requests to one collector at once; exports beyond that wait in its dispatcher, holding their batch.)
    */
   static final int DEFAULT_MAX_CONCURRENT_EXPORTS = 4;
 
@@ -61,9 +59,9 @@ final class ExportPipeline {
   static final int DEFAULT_QUEUE_SIZE = 8192;
   static final int DEFAULT_EXPORT_BATCH_SIZE = 2048;
 
-  /** The services the SDK loads: the agent class loader's, with the HTTP sender {@link HttpSenders} picks. */
-  static final ComponentLoader COMPONENTS =
-      HttpSenders.preferringJdk(ComponentLoader.forClassLoader(ExportPipeline.class.getClassLoader()));
+  /** The services the exporters load: the agent class loader's. */
+  private static final ComponentLoader COMPONENTS =
+      ComponentLoader.forClassLoader(ExportPipeline.class.getClassLoader());
 
   private final ExportAccounting accounting = new ExportAccounting();
   private final ExportQueueAdmission admission = new ExportQueueAdmission(accounting);

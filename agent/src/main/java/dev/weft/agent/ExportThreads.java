@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The threads on which the OTLP exporter's sender sends: daemon threads ({@code weft-export-N}, kept 60 s when idle,
  * one per export under way) whose every task runs as if inside a client span, so that no instrumented HTTP client
  * traces the exporter's own requests, even with the executors instrumentation (which would carry the context of
- * {@link ConcurrentExports} there) turned off. The JDK sender does not suppress instrumentation itself.
+ * {@link ConcurrentExports} there) turned off.
  */
 final class ExportThreads {
 

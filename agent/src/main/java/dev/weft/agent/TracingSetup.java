@@ -58,7 +58,6 @@ final class TracingSetup {
     OpenTelemetrySdk sdk;
     try {
       sdk = AutoConfiguredOpenTelemetrySdk.builder()
-          .setComponentLoader(ExportPipeline.COMPONENTS)
           .addPropertiesSupplier(TracingSetup::defaults)
           .addPropertiesCustomizer(config -> {
             checkProtocol(config, "otel.exporter.otlp.traces.protocol");
