@@ -28,11 +28,11 @@ import java.util.Map;
  *       processor's thread wait, while the queue absorbs what ends meanwhile.
  *   <li>{@link ExportAccounting#counting}: when the export ends, its spans count as delivered, or the first failure
  *       is reported.
- *   <li>The SDK's OTLP exporter (or Weft's Zipkin exporter, counted alike): marshals the batch and sends it. On 429,
- *       502, 503, 504 and on connection failures the OTLP exporter retries, honouring {@code Retry-After}, with exponential backoff otherwise (the SDK's default {@code
- *       RetryPolicy}: 5 attempts, backoff from 1 s up to 5 s); each attempt is limited by {@code
- *       otel.exporter.otlp.timeout}. Over HTTP, {@link PartialSuccess} reads the collector's answer: spans it
- *       rejected are not delivered.
+ *   <li>The SDK's OTLP exporter (or Weft's Zipkin exporter, counted alike): marshals the batch and sends it with
+ *       OkHttp (over OTLP/HTTP on {@link ExportThreads}). On 429, 502, 503, 504 and on connection failures it
+ *       retries, honouring {@code Retry-After}, with exponential backoff otherwise (the SDK's default {@code RetryPolicy}: 5 attempts, backoff
+ *       from 1 s up to 5 s); each attempt is limited by {@code otel.exporter.otlp.timeout}. {@link PartialSuccess}
+ *       reads the collector's answer (OTLP/HTTP and gRPC): spans it rejected are not delivered.
  * </ol>
  *
  * <p>At shutdown the processor exports what is queued, {@link ConcurrentExports} waits for the exports under way,
@@ -60,6 +60,10 @@ final class ExportPipeline {
   static final int DEFAULT_QUEUE_SIZE = 8192;
   static final int DEFAULT_EXPORT_BATCH_SIZE = 2048;
 
+  /** The services the exporters load: the agent class loader's. */
+  private static final ComponentLoader COMPONENTS =
+      ComponentLoader.forClassLoader(ExportPipeline.class.getClassLoader());
+
   private final ExportAccounting accounting = new ExportAccounting();
   private final ExportQueueAdmission admission = new ExportQueueAdmission(accounting);
 
@@ -79,7 +83,9 @@ final class ExportPipeline {
     SpanExporter sending = exporter;
     if (exporter instanceof OtlpHttpSpanExporter) {
       sending = accounting.counting(readingPartialSuccess((OtlpHttpSpanExporter) exporter));
-    } else if (exporter instanceof OtlpGrpcSpanExporter || exporter instanceof ZipkinSpanExporter) {
+    } else if (exporter instanceof OtlpGrpcSpanExporter) {
+      sending = accounting.counting(readingPartialSuccess((OtlpGrpcSpanExporter) exporter));
+    } else if (exporter instanceof ZipkinSpanExporter) {
       sending = accounting.counting(exporter);
     }
     return admission.freeingRoom(new ConcurrentExports(sending, maxConcurrentExports));
@@ -103,8 +109,16 @@ final class ExportPipeline {
 
   private OtlpHttpSpanExporter readingPartialSuccess(OtlpHttpSpanExporter exporter) {
     OtlpHttpSpanExporter reading = exporter.toBuilder()
-        .setComponentLoader(PartialSuccess.readingInto(accounting,
-            ComponentLoader.forClassLoader(ExportPipeline.class.getClassLoader())))
+        .setComponentLoader(PartialSuccess.readingInto(accounting, COMPONENTS))
+        .setExecutorService(ExportThreads.create())
+        .build();
+    exporter.shutdown(); // made by autoconfigure, never used
+    return reading;
+  }
+
+  private OtlpGrpcSpanExporter readingPartialSuccess(OtlpGrpcSpanExporter exporter) {
+    OtlpGrpcSpanExporter reading = exporter.toBuilder()
+        .setComponentLoader(PartialSuccess.readingInto(accounting, COMPONENTS))
         .build();
     exporter.shutdown(); // made by autoconfigure, never used
     return reading;

@@ -2,6 +2,10 @@ package dev.weft.agent;
 
 import io.opentelemetry.common.ComponentLoader;
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.common.export.GrpcResponse;
+import io.opentelemetry.sdk.common.export.GrpcSender;
+import io.opentelemetry.sdk.common.export.GrpcSenderProvider;
+import io.opentelemetry.sdk.common.export.GrpcStatusCode;
 import io.opentelemetry.sdk.common.export.HttpResponse;
 import io.opentelemetry.sdk.common.export.HttpSender;
 import io.opentelemetry.sdk.common.export.HttpSenderProvider;
@@ -16,9 +20,10 @@ import java.util.function.Consumer;
  * of the spans ({@code ExportTraceServiceResponse.partial_success.rejected_spans}, with an {@code error_message}).
  * Those are counted as not delivered ({@link ExportAccounting#spansRejected}).
  *
- * <p>It is a wrapper around the exporter's HTTP sender, given to the exporter as the only {@link
- * HttpSenderProvider} its component loader finds. The answer is read only when it has a body, which a collector
- * that accepted everything usually leaves empty. (The gRPC exporter's answers are not read.)
+ * <p>It is a wrapper around the exporter's sender, given to the exporter as the only {@link HttpSenderProvider}
+ * (OTLP/HTTP) or {@link GrpcSenderProvider} (OTLP/gRPC, whose answer is the same message) its component loader
+ * finds. The answer is read only when it has a body, which a collector that accepted everything usually leaves
+ * empty.
  */
 final class PartialSuccess {
 
@@ -29,6 +34,14 @@ final class PartialSuccess {
     return new ComponentLoader() {
       @Override
       public <T> Iterable<T> load(Class<T> type) {
+        if (type == GrpcSenderProvider.class) {
+          List<T> providers = new ArrayList<>();
+          for (T provider : loader.load(type)) {
+            GrpcSenderProvider senders = (GrpcSenderProvider) provider;
+            providers.add(type.cast((GrpcSenderProvider) config -> reading(senders.createSender(config), accounting)));
+          }
+          return providers;
+        }
         if (type != HttpSenderProvider.class) {
           return loader.load(type);
         }
@@ -52,12 +65,8 @@ final class PartialSuccess {
       public void send(MessageWriter body, Consumer<HttpResponse> onResponse, Consumer<Throwable> onError) {
         sender.send(body, response -> {
           int status = response.getStatusCode();
-          byte[] answer = status >= 200 && status < 300 ? response.getResponseBody() : null;
-          if (answer != null && answer.length > 0) {
-            Rejection rejection = Rejection.parse(answer);
-            if (rejection != null && rejection.spans > 0) {
-              accounting.spansRejected(rejection.spans, rejection.message);
-            }
+          if (status >= 200 && status < 300) {
+            read(response.getResponseBody(), accounting);
           }
           onResponse.accept(response);
         }, onError);
@@ -68,6 +77,34 @@ final class PartialSuccess {
         return sender.shutdown();
       }
     };
+  }
+
+  private static GrpcSender reading(GrpcSender sender, ExportAccounting accounting) {
+    return new GrpcSender() {
+      @Override
+      public void send(MessageWriter body, Consumer<GrpcResponse> onResponse, Consumer<Throwable> onError) {
+        sender.send(body, response -> {
+          if (response.getStatusCode() == GrpcStatusCode.OK) {
+            read(response.getResponseMessage(), accounting);
+          }
+          onResponse.accept(response);
+        }, onError);
+      }
+
+      @Override
+      public CompletableResultCode shutdown() {
+        return sender.shutdown();
+      }
+    };
+  }
+
+  private static void read(byte[] answer, ExportAccounting accounting) {
+    if (answer != null && answer.length > 0) {
+      Rejection rejection = Rejection.parse(answer);
+      if (rejection != null && rejection.spans > 0) {
+        accounting.spansRejected(rejection.spans, rejection.message);
+      }
+    }
   }
 
   /** {@code ExportTraceServiceResponse.partial_success}: field 1, {@code rejected_spans} 1, {@code error_message} 2. */

@@ -57,7 +57,8 @@ class ExportTest {
    */
   @Test
   @Disabled("flaky: in 1 of about 7 full runs (Java 25) 376 of the 400 spans arrived within 30 s of the held exports"
-      + " being answered; the cause (retries of the held exports, or spans lost) is not yet known - see issue 11")
+      + " being answered. Suspect: the exporter's OkHttp has a read timeout of its own (10 s) that"
+      + " otel.exporter.otlp.timeout does not set, so an export held longer is abandoned and sent again - see issue 11")
   void aCollectorThatDoesNotAnswerMakesNoRequestWait() throws Exception {
     int requests = 400;
     try (AppProcess app = AppProcess.app("TomcatApp").exportingTo(receiver)
@@ -124,6 +125,27 @@ class ExportTest {
           app.stderrLinesWith("not delivered"));
     }
   }
+  /** The same over OTLP/gRPC, whose answer carries the same partial success. */
+  @Test
+  void spansRejectedInAPartialSuccessOverGrpcAreReportedAsNotDelivered() throws Exception {
+    receiver.answerPartialSuccess(1, "span too old");
+    String grpcEndpoint = receiver.startGrpc();
+    try (AppProcess app = AppProcess.app("TomcatApp")
+        .with("otel.exporter.otlp.protocol", "grpc")
+        .with("otel.exporter.otlp.endpoint", grpcEndpoint)
+        .with("otel.bsp.max.export.batch.size", "1").start()) {
+      for (int i = 0; i < 3; i++) {
+        assertEquals(200, Http.get(app.port(), "/shop/hello").statusCode());
+      }
+      receiver.await(ExportTest::isHelloSpan, 3, Duration.ofSeconds(20));
+      app.stop();
+      assertEquals(List.of("[weft] WARN the collector rejected 1 spans of an export (span too old); the number lost "
+          + "is reported at shutdown"), app.stderrLinesWith("rejected"), app.stderr());
+      assertEquals(List.of("[weft] WARN 3 of 3 spans were not delivered to the collector"),
+          app.stderrLinesWith("not delivered"));
+    }
+  }
+
 
   /**
    * A collector that is gone while 300 requests are served, against a queue of 16 spans: every request is answered,

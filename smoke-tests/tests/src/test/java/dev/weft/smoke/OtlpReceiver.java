@@ -1,5 +1,6 @@
 package dev.weft.smoke;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.grpc.MethodDescriptor;
@@ -205,7 +206,11 @@ final class OtlpReceiver implements AutoCloseable {
         .addService(ServerServiceDefinition.builder(GRPC_SERVICE)
             .addMethod(export, ServerCalls.asyncUnaryCall((request, response) -> {
               store(request);
-              response.onNext(ExportTraceServiceResponse.getDefaultInstance());
+              try {
+                response.onNext(ExportTraceServiceResponse.parseFrom(acceptedAnswer));
+              } catch (InvalidProtocolBufferException e) {
+                throw new IllegalStateException(e);
+              }
               response.onCompleted();
             }))
             .build())

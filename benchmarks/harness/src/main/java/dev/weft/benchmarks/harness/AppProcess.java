@@ -74,6 +74,10 @@ final class AppProcess implements AutoCloseable {
     return ProcStat.peakResidentBytes(process.pid());
   }
 
+  long residentBytes() throws IOException {
+    return ProcStat.residentBytes(process.pid());
+  }
+
   /** Bytes allocated so far by the application's live threads (see the application's AllocationProbe). */
   long allocatedBytes() throws IOException, InterruptedException {
     OutputStream stdin = process.getOutputStream();

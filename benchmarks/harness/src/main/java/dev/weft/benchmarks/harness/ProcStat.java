@@ -31,6 +31,16 @@ final class ProcStat {
     throw new IOException("no VmHWM in /proc/" + pid + "/status");
   }
 
+  /** The resident memory now ({@code VmRSS} of /proc/PID/status). */
+  static long residentBytes(long pid) throws IOException {
+    for (String line : Files.readAllLines(Paths.get("/proc", Long.toString(pid), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+      }
+    }
+    throw new IOException("no VmRSS in /proc/" + pid + "/status");
+  }
+
   private static long clockTicksPerSecond() {
     try {
       Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();

@@ -30,9 +30,14 @@ final class SpanSink implements AutoCloseable {
   private SpanSink() {}
 
   static SpanSink start() throws Exception {
+    return start(0);
+  }
+
+  /** A sink on {@code port} (0: any free port), as a collector back after an outage is on its old one. */
+  static SpanSink start(int port) throws Exception {
     SpanSink sink = new SpanSink();
     sink.connector.setHost("127.0.0.1");
-    sink.connector.setPort(0);
+    sink.connector.setPort(port);
     sink.connector.setAcceptedTcpNoDelay(true);
     sink.server.addConnector(sink.connector);
     sink.server.setHandler(sink.new Receiver());
