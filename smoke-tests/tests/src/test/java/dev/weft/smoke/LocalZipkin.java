@@ -31,8 +31,8 @@ final class LocalZipkin implements AutoCloseable {
       port = socket.getLocalPort();
     }
     log = Files.createTempFile("zipkin", ".log");
-    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-jar", System.getProperty("weft.zipkin.jar"), "--server.port=" + port)
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", System.getProperty("weft.zipkin.jar"), "--server.port=" + port)
         .redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("STORAGE_TYPE", "mem");
     builder.environment().put("QUERY_PORT", Integer.toString(port));
