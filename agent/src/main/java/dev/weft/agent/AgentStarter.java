@@ -37,7 +37,8 @@ public final class AgentStarter {
     }
     BootstrapInjection.inject(instrumentation, agentLoader);
     // the agent loader itself when there are no extensions
-    ClassLoader extensionLoader = ExtensionClassLoader.of(Settings.getString(ExtensionClassLoader.SETTING), agentLoader);
+    ClassLoader extensionLoader =
+        ExtensionClassLoader.of(Settings.getString(ExtensionClassLoader.SETTING), agentLoader);
     List<String> moduleNames = new ArrayList<>();
     List<InstrumentationModule> modules = enabledModules(extensionLoader, moduleNames);
     Set<String> jdkTypes = new HashSet<>();

@@ -35,8 +35,7 @@ final class SettingsCheck {
       "otel.instrumentation.spring-kafka.enabled");
 
   private static final String DECLARATIVE_CONFIGURATION = " is not supported: Weft does not read declarative"
-      + " configuration files; the file is ignored and the otel.* settings (system properties, OTEL_* variables)"
-      + " apply";
+      + " configuration files; as a system property it is ignored and the other otel.* settings apply";
 
   /**
    * Settings of the OpenTelemetry SDK or agent that Weft knows but cannot honour, with what happens instead.

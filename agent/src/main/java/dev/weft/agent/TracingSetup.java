@@ -5,22 +5,22 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigurablePropagatorProvider;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
+import io.opentelemetry.sdk.autoconfigure.spi.traces.ConfigurableSpanExporterProvider;
+import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.semconv.ServiceAttributes;
-import io.opentelemetry.sdk.autoconfigure.spi.ConfigurablePropagatorProvider;
-import io.opentelemetry.sdk.autoconfigure.spi.traces.ConfigurableSpanExporterProvider;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.ServiceLoader;
-import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -70,6 +70,9 @@ final class TracingSetup {
     List<String> extensionPropagators = providerNames(extensionLoader, ConfigurablePropagatorProvider.class,
         ConfigurablePropagatorProvider::getName);
     OpenTelemetrySdk sdk;
+    // SettingsCheck named it; the SDK reads it before any customizer and would refuse to start without its
+    // declarative-config module. (As an environment variable it cannot be hidden: the SDK's refusal is reported.)
+    String configFile = System.clearProperty(CONFIG_FILE);
     try {
       sdk = AutoConfiguredOpenTelemetrySdk.builder()
           .setServiceClassLoader(extensionLoader)
@@ -77,10 +80,6 @@ final class TracingSetup {
           .addPropertiesCustomizer(config -> {
             Map<String, String> overrides = new HashMap<>(ExporterSetting.honoured(config, extensionExporters));
             overrides.putAll(PropagatorSetting.honoured(config, extensionPropagators));
-            if (config.getString(CONFIG_FILE) != null) {
-              // SettingsCheck named it; the SDK would refuse to start without its declarative-config module
-              overrides.put(CONFIG_FILE, "");
-            }
             return overrides;
           })
           .addPropagatorCustomizer(TracingSetup::withTraceContextLevel2)
@@ -94,6 +93,10 @@ final class TracingSetup {
     } catch (ConfigurationException e) {
       AgentLog.error("invalid configuration, tracing is off: " + e.getMessage());
       return false;
+    } finally {
+      if (configFile != null) {
+        System.setProperty(CONFIG_FILE, configFile);
+      }
     }
     if (!AgentLog.isDebug()) {
       EXPORTER_FAILURE_LOGGERS.forEach(logger -> logger.setLevel(Level.OFF));

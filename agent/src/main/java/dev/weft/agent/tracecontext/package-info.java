@@ -1,6 +1,7 @@
 /**
  * W3C Trace Context Level 2 (the editor's draft of 2026, whose {@code tracestate} key grammar is
- * {@code key = ( lcalpha / DIGIT ) 0*255 ( keychar )}, {@code keychar = lcalpha / DIGIT / "_" / "-" / "*" / "/" / "@"}).
+ * {@code key = ( lcalpha / DIGIT ) 0*255 ( keychar )},
+ * {@code keychar = lcalpha / DIGIT / "_" / "-" / "*" / "/" / "@"}).
  *
  * <p>The SDK's {@code W3CTraceContextPropagator} still follows Level 1's multi-tenant key rules (one {@code @}, a
  * vendor part of 1 to 13 characters, a tenant part of at most 240) and drops single bad members while keeping the

@@ -40,7 +40,8 @@ final class ZipkinJson {
     string(span.getName(), json);
     long startMicros = TimeUnit.NANOSECONDS.toMicros(span.getStartEpochNanos());
     // Zipkin reads a duration of 0 as none: a span shorter than a microsecond lasts one
-    long durationMicros = Math.max(1, TimeUnit.NANOSECONDS.toMicros(span.getEndEpochNanos() - span.getStartEpochNanos()));
+    long durationMicros =
+        Math.max(1, TimeUnit.NANOSECONDS.toMicros(span.getEndEpochNanos() - span.getStartEpochNanos()));
     json.append(",\"timestamp\":").append(startMicros).append(",\"duration\":").append(durationMicros);
     String service = span.getResource().getAttribute(ServiceAttributes.SERVICE_NAME);
     if (service != null) {

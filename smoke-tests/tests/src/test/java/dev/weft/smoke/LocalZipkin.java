@@ -1,6 +1,5 @@
 package dev.weft.smoke;
 
-import java.io.File;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,9 +30,9 @@ final class LocalZipkin implements AutoCloseable {
       port = socket.getLocalPort();
     }
     log = Files.createTempFile("zipkin", ".log");
-    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-jar", System.getProperty("weft.zipkin.jar"), "--server.port=" + port)
-        .redirectErrorStream(true).redirectOutput(log.toFile());
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", System.getProperty("weft.zipkin.jar"),
+        "--server.port=" + port).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("STORAGE_TYPE", "mem");
     builder.environment().put("QUERY_PORT", Integer.toString(port));
     process = builder.start();
@@ -89,7 +88,7 @@ final class LocalZipkin implements AutoCloseable {
     if (!process.waitFor(20, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
-    new File(log.toString()).delete();
+    Files.deleteIfExists(log);
   }
 
   /** What a test asserts of a span Zipkin holds (Zipkin's JSON v2, read field by field). */

@@ -4,7 +4,9 @@ import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.autoconfigure.spi.traces.ConfigurableSamplerProvider;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 
-/** {@code otel.traces.sampler=example-tagging}: {@link TaggingSampler}, its tag from {@code otel.traces.sampler.arg}. */
+/**
+ * {@code otel.traces.sampler=example-tagging}: {@link TaggingSampler}, its tag from {@code otel.traces.sampler.arg}.
+ */
 public final class TaggingSamplerProvider implements ConfigurableSamplerProvider {
 
   @Override
