@@ -24,7 +24,8 @@ final class ExporterSetting {
       List.of("otlp", "console", "logging", "logging-otlp", "zipkin", "none");
   private static final String DEFAULT = "otlp";
   private static final String DEFAULT_PROTOCOL = "http/protobuf";
-  private static final List<String> OTLP_PROTOCOLS = List.of(DEFAULT_PROTOCOL, "grpc", "http/json");
+  /** What the SDK's OTLP exporter speaks: it has no {@code http/json}, and would refuse to start with it. */
+  private static final List<String> OTLP_PROTOCOLS = List.of(DEFAULT_PROTOCOL, "grpc");
   private static final List<String> NOT_RECORDED = List.of("otel.metrics.exporter", "otel.logs.exporter");
 
   private ExporterSetting() {}

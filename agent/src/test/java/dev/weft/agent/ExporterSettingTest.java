@@ -50,6 +50,15 @@ class ExporterSettingTest {
     assertTrue(stderr.toString().contains("otel.exporter.otlp.protocol"), stderr.toString());
   }
 
+  /** The SDK's OTLP exporter has no http/json: passed on, it would turn tracing off. */
+  @Test
+  void httpJsonFallsBackToHttpProtobuf() {
+    StringBuilder stderr = new StringBuilder();
+    assertEquals(Map.of("otel.exporter.otlp.traces.protocol", "http/protobuf"),
+        honoured(Map.of("otel.exporter.otlp.traces.protocol", "http/json"), stderr));
+    assertTrue(stderr.toString().contains("http/json"), stderr.toString());
+  }
+
   @Test
   void metricsAndLogsExportersAreTurnedOffWithAWarning() {
     StringBuilder stderr = new StringBuilder();
