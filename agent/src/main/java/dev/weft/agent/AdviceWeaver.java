@@ -42,7 +42,8 @@ final class AdviceWeaver {
   private final IgnoredTypes ignoredTypes;
   private final List<InstrumentationModule> modules;
 
-  AdviceWeaver(ClassLoader agentLoader, IgnoredTypes ignoredTypes, List<InstrumentationModule> modules) {
+  AdviceWeaver(
+      ClassLoader agentLoader, IgnoredTypes ignoredTypes, List<InstrumentationModule> modules) {
     this.agentLoader = agentLoader;
     this.ignoredTypes = ignoredTypes;
     this.modules = modules;
@@ -51,49 +52,68 @@ final class AdviceWeaver {
   /** The transformer, for {@link DeferredTransformer} to call; not installed on the JVM itself. */
   ClassFileTransformer transformer(Instrumentation instrumentation) {
     Advice.WithCustomMapping adviceMapping = adviceMapping();
-    AgentBuilder builder = newAgentBuilder()
-        .disableClassFormatChanges()
-        .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-        .with(AgentBuilder.PoolStrategy.Default.FAST)
-        .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
-        .with(new Listener())
-        .ignore((type, loader, module, classBeingRedefined, protectionDomain) ->
-            ignoredTypes.ignored(loader, type.getInternalName()))
-        // instrumented JDK classes live in named modules, which must read the one holding IndyBootstrap
-        .assureReadEdgeTo(instrumentation, IndyBootstrap.class);
+    AgentBuilder builder =
+        newAgentBuilder()
+            .disableClassFormatChanges()
+            .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+            .with(AgentBuilder.PoolStrategy.Default.FAST)
+            .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+            .with(new Listener())
+            .ignore(
+                (type, loader, module, classBeingRedefined, protectionDomain) ->
+                    ignoredTypes.ignored(loader, type.getInternalName()))
+            // instrumented JDK classes live in named modules, which must read the one holding
+            // IndyBootstrap
+            .assureReadEdgeTo(instrumentation, IndyBootstrap.class);
     for (InstrumentationModule module : modules) {
       ModuleApplicability applicability = new ModuleApplicability(module);
       ClassReferences usedClasses = ClassReferences.to(module.usedClasses());
       ClassReferences referencedPrefixes =
-          module.referencedPrefixes().isEmpty() ? null : ClassReferences.to(module.referencedPrefixes());
+          module.referencedPrefixes().isEmpty()
+              ? null
+              : ClassReferences.to(module.referencedPrefixes());
       for (TypeInstrumentation type : module.typeInstrumentations()) {
         if (type.loopHelperClassName() != null) {
-          AsmVisitorWrapper loopExits = new AsmVisitorWrapper.ForDeclaredMethods()
-              .readerFlags(IteratorLoopExits.readerFlags())
-              .method(any(), new IteratorLoopExits(type.loopHelperClassName()));
-          builder = builder.type(typeThenLoader(usersOf(type, usedClasses), applicability))
-              .transform((typeBuilder, typeDescription, loader, javaModule, protectionDomain) ->
-                  typeBuilder.visit(loopExits));
+          AsmVisitorWrapper loopExits =
+              new AsmVisitorWrapper.ForDeclaredMethods()
+                  .readerFlags(IteratorLoopExits.readerFlags())
+                  .method(any(), new IteratorLoopExits(type.loopHelperClassName()));
+          builder =
+              builder
+                  .type(typeThenLoader(usersOf(type, usedClasses), applicability))
+                  .transform(
+                      (typeBuilder, typeDescription, loader, javaModule, protectionDomain) ->
+                          typeBuilder.visit(loopExits));
           continue;
         }
-        AgentBuilder.Transformer.ForAdvice transformer = new AgentBuilder.Transformer.ForAdvice(adviceMapping)
-            .include(agentLoader);
+        AgentBuilder.Transformer.ForAdvice transformer =
+            new AgentBuilder.Transformer.ForAdvice(adviceMapping).include(agentLoader);
         ElementMatcher.Junction<MethodDescription> advised = none();
         for (TypeInstrumentation.MethodAdvice advice : type.advice()) {
           transformer = transformer.advice(advice.methods(), advice.adviceClassName());
           advised = advised.or(advice.methods());
         }
-        // advice applies to the methods a type declares: a type that declares none (a filter that only inherits
-        // doFilter) is left as it is instead of being rewritten unchanged. Asked before the type matcher, since it
-        // reads only the class itself, while a super type matcher parses the class files of all its super types.
+        // advice applies to the methods a type declares: a type that declares none (a filter that
+        // only inherits
+        // doFilter) is left as it is instead of being rewritten unchanged. Asked before the type
+        // matcher, since it
+        // reads only the class itself, while a super type matcher parses the class files of all its
+        // super types.
         ElementMatcher<TypeDescription> declaresAdvised = declaresMethod(advised);
-        builder = builder
-            .type(typeThenLoader(type.forUsers()
-                ? usersOf(type, usedClasses, declaresAdvised)
-                : named(module, referencedPrefixes, type, declaresAdvised), applicability))
-            .transform(transformer)
-            .transform((typeBuilder, typeDescription, loader, javaModule, protectionDomain) ->
-                ClassFileUpgrade.needed(typeDescription) ? typeBuilder.visit(ClassFileUpgrade.TO_JAVA_7) : typeBuilder);
+        builder =
+            builder
+                .type(
+                    typeThenLoader(
+                        type.forUsers()
+                            ? usersOf(type, usedClasses, declaresAdvised)
+                            : named(module, referencedPrefixes, type, declaresAdvised),
+                        applicability))
+                .transform(transformer)
+                .transform(
+                    (typeBuilder, typeDescription, loader, javaModule, protectionDomain) ->
+                        ClassFileUpgrade.needed(typeDescription)
+                            ? typeBuilder.visit(ClassFileUpgrade.TO_JAVA_7)
+                            : typeBuilder);
       }
     }
     return builder.makeRaw();
@@ -124,8 +144,8 @@ final class AdviceWeaver {
    * decided for their loader. (Byte Buddy's own order is the loader first: a JDK class of one module would decide,
    * and warn about, every other module for the bootstrap loader.)
    */
-  private static AgentBuilder.RawMatcher typeThenLoader(ElementMatcher<TypeDescription> types,
-      ModuleApplicability applicability) {
+  private static AgentBuilder.RawMatcher typeThenLoader(
+      ElementMatcher<TypeDescription> types, ModuleApplicability applicability) {
     return (type, loader, javaModule, classBeingRedefined, protectionDomain) ->
         types.matches(type) && applicability.matches(loader);
   }
@@ -134,20 +154,29 @@ final class AdviceWeaver {
    * Classes that refer to one of the module's used classes and match the type instrumentation's matcher. Classes
    * compiled for Java 6 or older cannot hold the {@code invokedynamic} that advice and the loop rewrite add.
    */
-  private static ElementMatcher<TypeDescription> usersOf(TypeInstrumentation type, ClassReferences usedClasses) {
-    return candidate -> atLeastJava7(candidate)
-        && type.types().matches(candidate) && usedClasses.transformedClassRefersToAny();
+  private static ElementMatcher<TypeDescription> usersOf(
+      TypeInstrumentation type, ClassReferences usedClasses) {
+    return candidate ->
+        atLeastJava7(candidate)
+            && type.types().matches(candidate)
+            && usedClasses.transformedClassRefersToAny();
   }
 
   /** {@link #usersOf(TypeInstrumentation, ClassReferences)} that declare a method to advise. */
-  private static ElementMatcher<TypeDescription> usersOf(TypeInstrumentation type, ClassReferences usedClasses,
+  private static ElementMatcher<TypeDescription> usersOf(
+      TypeInstrumentation type,
+      ClassReferences usedClasses,
       ElementMatcher<TypeDescription> declaresAdvised) {
-    return candidate -> atLeastJava7(candidate) && declaresAdvised.matches(candidate)
-        && type.types().matches(candidate) && usedClasses.transformedClassRefersToAny();
+    return candidate ->
+        atLeastJava7(candidate)
+            && declaresAdvised.matches(candidate)
+            && type.types().matches(candidate)
+            && usedClasses.transformedClassRefersToAny();
   }
 
   private static boolean atLeastJava7(TypeDescription type) {
-    return type.getClassFileVersion() != null && type.getClassFileVersion().isAtLeast(ClassFileVersion.JAVA_V7);
+    return type.getClassFileVersion() != null
+        && type.getClassFileVersion().isAtLeast(ClassFileVersion.JAVA_V7);
   }
 
   /**
@@ -157,12 +186,16 @@ final class AdviceWeaver {
    *
    * @param referencedPrefixes the module's, or null when it has none
    */
-  private static ElementMatcher<TypeDescription> named(InstrumentationModule module,
-      ClassReferences referencedPrefixes, TypeInstrumentation type, ElementMatcher<TypeDescription> declaresAdvised) {
-    return candidate -> module.mayApplyTo(candidate.getName())
-        && (referencedPrefixes == null || referencedPrefixes.transformedClassRefersToAny())
-        && declaresAdvised.matches(candidate)
-        && type.types().matches(candidate);
+  private static ElementMatcher<TypeDescription> named(
+      InstrumentationModule module,
+      ClassReferences referencedPrefixes,
+      TypeInstrumentation type,
+      ElementMatcher<TypeDescription> declaresAdvised) {
+    return candidate ->
+        module.mayApplyTo(candidate.getName())
+            && (referencedPrefixes == null || referencedPrefixes.transformedClassRefersToAny())
+            && declaresAdvised.matches(candidate)
+            && type.types().matches(candidate);
   }
 
   /**
@@ -173,9 +206,12 @@ final class AdviceWeaver {
     try {
       return Advice.withCustomMapping()
           .with(new Advice.AssignReturned.Factory().withSuppressed(Throwable.class))
-          .bootstrap(IndyBootstrap.method(),
-          (adviceMethod, exit) -> (instrumentedType, instrumentedMethod) ->
-              List.of(JavaConstant.Simple.ofLoaded(adviceMethod.getDeclaringType().getName())));
+          .bootstrap(
+              IndyBootstrap.method(),
+              (adviceMethod, exit) ->
+                  (instrumentedType, instrumentedMethod) ->
+                      List.of(
+                          JavaConstant.Simple.ofLoaded(adviceMethod.getDeclaringType().getName())));
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException("the bootstrap classes do not match the agent", e);
     }
@@ -186,18 +222,28 @@ final class AdviceWeaver {
     private final AtomicBoolean failureReported = new AtomicBoolean();
 
     @Override
-    public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
+    public void onTransformation(
+        TypeDescription type,
+        ClassLoader loader,
+        JavaModule module,
+        boolean loaded,
         DynamicType dynamicType) {
       AgentLog.debug("transformed " + type.getName() + " in " + loader);
     }
 
     @Override
-    public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
+    public void onError(
+        String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
       if (AgentLog.isDebug()) {
         AgentLog.debug("could not transform " + typeName + ": " + error);
       } else if (failureReported.compareAndSet(false, true)) {
-        AgentLog.warn("could not instrument " + typeName + " (" + error + "); it runs untraced. Further failures "
-            + "are listed with otel.javaagent.debug=true");
+        AgentLog.warn(
+            "could not instrument "
+                + typeName
+                + " ("
+                + error
+                + "); it runs untraced. Further failures "
+                + "are listed with otel.javaagent.debug=true");
       }
     }
   }

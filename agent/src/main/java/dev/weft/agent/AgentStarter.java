@@ -30,7 +30,8 @@ public final class AgentStarter {
 
   private AgentStarter() {}
 
-  public static void start(Instrumentation instrumentation, AgentClassLoader agentLoader, boolean attachedLate) {
+  public static void start(
+      Instrumentation instrumentation, AgentClassLoader agentLoader, boolean attachedLate) {
     long startedAt = System.nanoTime();
     if (Settings.getBoolean("otel.javaagent.debug", false)) {
       AgentLog.enableDebug();
@@ -45,31 +46,44 @@ public final class AgentStarter {
     modules.forEach(module -> jdkTypes.addAll(module.jdkTypes()));
     IgnoredTypes ignoredTypes = new IgnoredTypes(agentLoader, internalNames(jdkTypes));
     DeferredTransformer transformer = new DeferredTransformer(ignoredTypes, modules);
-    // retransform-capable: JDK classes that modules instrument may be loaded already (java.lang.Thread always is)
+    // retransform-capable: JDK classes that modules instrument may be loaded already
+    // (java.lang.Thread always is)
     instrumentation.addTransformer(transformer, true);
 
     TracingGate tracingGate = new TracingGate();
-    Thread init = daemon("weft-init", () -> {
-      SettingsCheck.warnOfUnknownSettings(moduleNames);
-      try {
-        ModuleAdviceLinker.install(agentLoader, modules, tracingGate);
-        transformer.settle(
-            new AdviceWeaver(extensionLoader, ignoredTypes, modules).transformer(instrumentation));
-        if (!attachedLate) {
-          retransformLoadedJdkTypes(instrumentation, jdkTypes);
-        }
-        AgentLog.debug("instrumentation ready " + (System.nanoTime() - startedAt) / 1_000_000
-            + " ms after premain began: " + names(modules));
-      } catch (Throwable t) {
-        transformer.settle(null);
-        AgentLog.error("the agent could not install its instrumentation; the application runs untraced: " + t);
-      }
-      if (attachedLate) {
-        retransformLoadedCandidates(instrumentation, transformer);
-      }
-      tracingGate.settle(TracingSetup.start(extensionLoader));
-      AgentLog.debug("SDK ready " + (System.nanoTime() - startedAt) / 1_000_000 + " ms after premain began");
-    });
+    Thread init =
+        daemon(
+            "weft-init",
+            () -> {
+              SettingsCheck.warnOfUnknownSettings(moduleNames);
+              try {
+                ModuleAdviceLinker.install(agentLoader, modules, tracingGate);
+                transformer.settle(
+                    new AdviceWeaver(extensionLoader, ignoredTypes, modules)
+                        .transformer(instrumentation));
+                if (!attachedLate) {
+                  retransformLoadedJdkTypes(instrumentation, jdkTypes);
+                }
+                AgentLog.debug(
+                    "instrumentation ready "
+                        + (System.nanoTime() - startedAt) / 1_000_000
+                        + " ms after premain began: "
+                        + names(modules));
+              } catch (Throwable t) {
+                transformer.settle(null);
+                AgentLog.error(
+                    "the agent could not install its instrumentation; the application runs untraced: "
+                        + t);
+              }
+              if (attachedLate) {
+                retransformLoadedCandidates(instrumentation, transformer);
+              }
+              tracingGate.settle(TracingSetup.start(extensionLoader));
+              AgentLog.debug(
+                  "SDK ready "
+                      + (System.nanoTime() - startedAt) / 1_000_000
+                      + " ms after premain began");
+            });
     transformer.initializedBy(init); // before it runs: it must never wait for itself
     init.start();
     AgentLog.debug("premain took " + (System.nanoTime() - startedAt) / 1_000_000 + " ms");
@@ -87,7 +101,8 @@ public final class AgentStarter {
    * init thread while it built the transformer (which the transformer skips): transformed now. Retransformation may
    * not change a class's shape, which the transformer never does.
    */
-  private static void retransformLoadedJdkTypes(Instrumentation instrumentation, Set<String> jdkTypes) {
+  private static void retransformLoadedJdkTypes(
+      Instrumentation instrumentation, Set<String> jdkTypes) {
     if (jdkTypes.isEmpty()) {
       return;
     }
@@ -95,7 +110,8 @@ public final class AgentStarter {
     for (Class<?> each : instrumentation.getAllLoadedClasses()) {
       ClassLoader loader = each.getClassLoader();
       if ((loader == null || loader == ClassLoader.getPlatformClassLoader())
-          && jdkTypes.contains(each.getName()) && instrumentation.isModifiableClass(each)) {
+          && jdkTypes.contains(each.getName())
+          && instrumentation.isModifiableClass(each)) {
         loaded.add(each);
       }
     }
@@ -116,11 +132,15 @@ public final class AgentStarter {
    * class file, read again from its class loader). All at once first; if the JVM refuses the batch (one class it
    * cannot take makes it refuse them all), one by one, so that the others are traced.
    */
-  private static void retransformLoadedCandidates(Instrumentation instrumentation, DeferredTransformer transformer) {
+  private static void retransformLoadedCandidates(
+      Instrumentation instrumentation, DeferredTransformer transformer) {
     List<Class<?>> candidates = new ArrayList<>();
     for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
-      if (instrumentation.isModifiableClass(loaded) && !loaded.isArray()
-          && transformer.isCandidate(loaded.getClassLoader(), loaded.getName().replace('.', '/'),
+      if (instrumentation.isModifiableClass(loaded)
+          && !loaded.isArray()
+          && transformer.isCandidate(
+              loaded.getClassLoader(),
+              loaded.getName().replace('.', '/'),
               () -> classFileOf(loaded))) {
         candidates.add(loaded);
       }
@@ -130,10 +150,12 @@ public final class AgentStarter {
     }
     try {
       instrumentation.retransformClasses(candidates.toArray(new Class<?>[0]));
-      AgentLog.debug("retransformed " + candidates.size() + " classes loaded before the agent was attached");
+      AgentLog.debug(
+          "retransformed " + candidates.size() + " classes loaded before the agent was attached");
       return;
     } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
-      AgentLog.debug("retransforming the classes loaded before the agent was attached one by one: " + e);
+      AgentLog.debug(
+          "retransforming the classes loaded before the agent was attached one by one: " + e);
     }
     List<String> untraced = new ArrayList<>();
     for (Class<?> candidate : candidates) {
@@ -165,12 +187,16 @@ public final class AgentStarter {
    *
    * @param allNames receives the names of all modules found, enabled or not
    */
-  private static List<InstrumentationModule> enabledModules(ClassLoader agentLoader, List<String> allNames) {
-    boolean enabledByDefault = Settings.getBoolean("otel.instrumentation.common.default-enabled", true);
+  private static List<InstrumentationModule> enabledModules(
+      ClassLoader agentLoader, List<String> allNames) {
+    boolean enabledByDefault =
+        Settings.getBoolean("otel.instrumentation.common.default-enabled", true);
     List<InstrumentationModule> enabled = new ArrayList<>();
-    for (InstrumentationModule module : ServiceLoader.load(InstrumentationModule.class, agentLoader)) {
+    for (InstrumentationModule module :
+        ServiceLoader.load(InstrumentationModule.class, agentLoader)) {
       allNames.add(module.name());
-      if (Settings.getBoolean("otel.instrumentation." + module.name() + ".enabled", enabledByDefault)) {
+      if (Settings.getBoolean(
+          "otel.instrumentation." + module.name() + ".enabled", enabledByDefault)) {
         enabled.add(module);
       } else {
         AgentLog.debug("instrumentation " + module.name() + " is disabled by configuration");

@@ -17,7 +17,9 @@ import java.util.Set;
  */
 final class BootstrapInjection {
 
-  private static final String[] CLASSES = {"dev.weft.bootstrap.AdviceLinker", "dev.weft.bootstrap.IndyBootstrap"};
+  private static final String[] CLASSES = {
+    "dev.weft.bootstrap.AdviceLinker", "dev.weft.bootstrap.IndyBootstrap"
+  };
 
   private BootstrapInjection() {}
 
@@ -25,20 +27,34 @@ final class BootstrapInjection {
     try {
       defineInBootLoader(instrumentation, agentLoader);
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-      AgentLog.debug("defining the bootstrap classes failed (" + e + "); appending the agent jar instead");
+      AgentLog.debug(
+          "defining the bootstrap classes failed (" + e + "); appending the agent jar instead");
       instrumentation.appendToBootstrapClassLoaderSearch(agentLoader.jarFile());
     }
   }
 
-  private static void defineInBootLoader(Instrumentation instrumentation, AgentClassLoader agentLoader)
+  private static void defineInBootLoader(
+      Instrumentation instrumentation, AgentClassLoader agentLoader)
       throws ReflectiveOperationException {
     Module javaBase = Object.class.getModule();
-    instrumentation.redefineModule(javaBase, Set.of(), Map.of(),
-        Map.of("jdk.internal.misc", Set.of(BootstrapInjection.class.getModule())), Set.of(), Map.of());
+    instrumentation.redefineModule(
+        javaBase,
+        Set.of(),
+        Map.of(),
+        Map.of("jdk.internal.misc", Set.of(BootstrapInjection.class.getModule())),
+        Set.of(),
+        Map.of());
     Class<?> unsafeClass = Class.forName("jdk.internal.misc.Unsafe");
     Object unsafe = unsafeClass.getMethod("getUnsafe").invoke(null);
-    Method defineClass = unsafeClass.getMethod("defineClass", String.class, byte[].class, int.class, int.class,
-        ClassLoader.class, java.security.ProtectionDomain.class);
+    Method defineClass =
+        unsafeClass.getMethod(
+            "defineClass",
+            String.class,
+            byte[].class,
+            int.class,
+            int.class,
+            ClassLoader.class,
+            java.security.ProtectionDomain.class);
     for (String name : CLASSES) {
       byte[] bytes = agentLoader.plainClassBytes(name);
       defineClass.invoke(unsafe, name, bytes, 0, bytes.length, null, null);

@@ -41,14 +41,31 @@ final class ClassFileUpgrade implements AsmVisitorWrapper {
   }
 
   @Override
-  public ClassVisitor wrap(TypeDescription instrumentedType, ClassVisitor classVisitor,
-      Implementation.Context implementationContext, TypePool typePool, FieldList<FieldDescription.InDefinedShape> fields,
-      MethodList<?> methods, int writerFlags, int readerFlags) {
+  public ClassVisitor wrap(
+      TypeDescription instrumentedType,
+      ClassVisitor classVisitor,
+      Implementation.Context implementationContext,
+      TypePool typePool,
+      FieldList<FieldDescription.InDefinedShape> fields,
+      MethodList<?> methods,
+      int writerFlags,
+      int readerFlags) {
     return new ClassVisitor(OpenedClassReader.ASM_API, classVisitor) {
       @Override
-      public void visit(int version, int access, String name, String signature, String superName,
+      public void visit(
+          int version,
+          int access,
+          String name,
+          String signature,
+          String superName,
           String[] interfaces) {
-        super.visit(Math.max(version & 0xFFFF, Opcodes.V1_7), access, name, signature, superName, interfaces);
+        super.visit(
+            Math.max(version & 0xFFFF, Opcodes.V1_7),
+            access,
+            name,
+            signature,
+            superName,
+            interfaces);
       }
     };
   }

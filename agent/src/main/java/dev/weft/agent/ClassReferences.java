@@ -60,14 +60,16 @@ final class ClassReferences {
         } else if (tag == 5 || tag == 6) { // Long, Double: 8 bytes, two entries
           offset += 9;
           index++;
-        } else if (tag == 7 || tag == 8 || tag == 16 || tag == 19 || tag == 20) { // Class, String, MethodType, ...
+        } else if (tag == 7 || tag == 8 || tag == 16 || tag == 19
+            || tag == 20) { // Class, String, MethodType, ...
           offset += 3;
         } else if (tag == 15) { // MethodHandle
           offset += 4;
         } else if (tag == 3 || tag == 4 || (tag >= 9 && tag <= 12) || tag == 17 || tag == 18) {
           offset += 5;
         } else {
-          return containsAny(classFile, 0, classFile.length); // a constant this reader does not know
+          return containsAny(
+              classFile, 0, classFile.length); // a constant this reader does not know
         }
       }
       return false;

@@ -54,10 +54,11 @@ final class ConcurrentExports extends DelegatingSpanExporter {
       throw e;
     }
     underWay.add(result);
-    result.whenComplete(() -> {
-      underWay.remove(result);
-      slots.release();
-    });
+    result.whenComplete(
+        () -> {
+          underWay.remove(result);
+          slots.release();
+        });
     return CompletableResultCode.ofSuccess();
   }
 
@@ -74,16 +75,19 @@ final class ConcurrentExports extends DelegatingSpanExporter {
   @Override
   public CompletableResultCode shutdown() {
     CompletableResultCode shutDown = new CompletableResultCode();
-    CompletableResultCode.ofAll(new ArrayList<>(underWay)).whenComplete(() -> {
-      CompletableResultCode exporterShutDown = exporter.shutdown();
-      exporterShutDown.whenComplete(() -> {
-        if (exporterShutDown.isSuccess()) {
-          shutDown.succeed();
-        } else {
-          shutDown.fail();
-        }
-      });
-    });
+    CompletableResultCode.ofAll(new ArrayList<>(underWay))
+        .whenComplete(
+            () -> {
+              CompletableResultCode exporterShutDown = exporter.shutdown();
+              exporterShutDown.whenComplete(
+                  () -> {
+                    if (exporterShutDown.isSuccess()) {
+                      shutDown.succeed();
+                    } else {
+                      shutDown.fail();
+                    }
+                  });
+            });
     return shutDown;
   }
 

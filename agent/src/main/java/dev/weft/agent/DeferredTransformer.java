@@ -34,8 +34,10 @@ final class DeferredTransformer implements ClassFileTransformer {
   private final IgnoredTypes ignoredTypes;
   private final List<InstrumentationModule> modules;
   private final ClassReferences usedClasses;
+
   /** Per module, in the order of {@link #modules}: its referenced prefixes, or null when it has none. */
   private final ClassReferences[] referencedPrefixes;
+
   private final CountDownLatch settled = new CountDownLatch(1);
   private final AtomicBoolean lateWarned = new AtomicBoolean();
   private volatile ClassFileTransformer delegate;
@@ -100,9 +102,15 @@ final class DeferredTransformer implements ClassFileTransformer {
   }
 
   @Override
-  public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
-      ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-    if (!isCandidate(loader, className, () -> classfileBuffer) || (Thread.currentThread() == initThread && !isSettled())
+  public byte[] transform(
+      Module module,
+      ClassLoader loader,
+      String className,
+      Class<?> classBeingRedefined,
+      ProtectionDomain protectionDomain,
+      byte[] classfileBuffer) {
+    if (!isCandidate(loader, className, () -> classfileBuffer)
+        || (Thread.currentThread() == initThread && !isSettled())
         || !awaitSettled(className)) {
       return null;
     }
@@ -112,8 +120,8 @@ final class DeferredTransformer implements ClassFileTransformer {
     }
     ClassReferences.beingTransformed(classfileBuffer);
     try {
-      return transformer.transform(module, loader, className, classBeingRedefined, protectionDomain,
-          classfileBuffer);
+      return transformer.transform(
+          module, loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
     } catch (Throwable t) {
       AgentLog.debug("could not transform " + className + ": " + t);
       return null;
@@ -136,8 +144,12 @@ final class DeferredTransformer implements ClassFileTransformer {
       return false;
     }
     if (lateWarned.compareAndSet(false, true)) {
-      AgentLog.warn("the agent was not ready after " + READY_WAIT_SECONDS + " s; " + className
-          + " and other classes loaded meanwhile stay untraced");
+      AgentLog.warn(
+          "the agent was not ready after "
+              + READY_WAIT_SECONDS
+              + " s; "
+              + className
+              + " and other classes loaded meanwhile stay untraced");
     }
     return false;
   }

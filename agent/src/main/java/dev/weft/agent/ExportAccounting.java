@@ -20,8 +20,10 @@ final class ExportAccounting {
   private final AtomicBoolean dropReported = new AtomicBoolean();
   private final AtomicBoolean failureReported = new AtomicBoolean();
   private final AtomicBoolean rejectionReported = new AtomicBoolean();
+
   /** Whether spans go to a collector at all: with {@code otel.traces.exporter=none} nothing is meant to be. */
   private volatile boolean exporting;
+
   private volatile boolean lastExportFailed;
 
   /** A sampled span ended, bound for the export queue. */
@@ -32,8 +34,9 @@ final class ExportAccounting {
   /** A sampled span found the export queue full. */
   void spanDropped() {
     if (dropReported.compareAndSet(false, true)) {
-      AgentLog.warn("spans end faster than they can be exported (the export queue, otel.bsp.max.queue.size, is "
-          + "full); spans are dropped while this lasts, and the number lost is reported at shutdown");
+      AgentLog.warn(
+          "spans end faster than they can be exported (the export queue, otel.bsp.max.queue.size, is "
+              + "full); spans are dropped while this lasts, and the number lost is reported at shutdown");
     }
   }
 
@@ -41,8 +44,12 @@ final class ExportAccounting {
   void spansRejected(long spans, String why) {
     delivered.add(-spans);
     if (rejectionReported.compareAndSet(false, true)) {
-      AgentLog.warn("the collector rejected " + spans + " spans of an export (" + (why.isEmpty() ? "no reason given"
-          : why) + "); the number lost is reported at shutdown");
+      AgentLog.warn(
+          "the collector rejected "
+              + spans
+              + " spans of an export ("
+              + (why.isEmpty() ? "no reason given" : why)
+              + "); the number lost is reported at shutdown");
     }
   }
 
@@ -54,14 +61,15 @@ final class ExportAccounting {
       public CompletableResultCode export(Collection<SpanData> spans) {
         int count = spans.size();
         CompletableResultCode result = exporter.export(spans);
-        result.whenComplete(() -> {
-          lastExportFailed = !result.isSuccess();
-          if (result.isSuccess()) {
-            delivered.add(count);
-          } else {
-            reportFirstFailure(result.getFailureThrowable());
-          }
-        });
+        result.whenComplete(
+            () -> {
+              lastExportFailed = !result.isSuccess();
+              if (result.isSuccess()) {
+                delivered.add(count);
+              } else {
+                reportFirstFailure(result.getFailureThrowable());
+              }
+            });
         return result;
       }
     };
@@ -69,8 +77,10 @@ final class ExportAccounting {
 
   private void reportFirstFailure(Throwable cause) {
     if (failureReported.compareAndSet(false, true)) {
-      AgentLog.warn("span export failed (" + (cause == null ? "the collector refused the spans" : cause)
-          + "); spans are dropped while this lasts, and the number lost is reported at shutdown");
+      AgentLog.warn(
+          "span export failed ("
+              + (cause == null ? "the collector refused the spans" : cause)
+              + "); spans are dropped while this lasts, and the number lost is reported at shutdown");
     }
   }
 

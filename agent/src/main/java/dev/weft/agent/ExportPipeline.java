@@ -59,6 +59,7 @@ final class ExportPipeline {
    * batches spread, and the export rate is batch size x exports under way / the collector's latency.
    */
   static final int DEFAULT_QUEUE_SIZE = 8192;
+
   static final int DEFAULT_EXPORT_BATCH_SIZE = 2048;
 
   /** The services the exporters load: the agent class loader's. */
@@ -76,10 +77,15 @@ final class ExportPipeline {
 
   /** Steps 2 to 5 in front of an exporter autoconfigure made. */
   SpanExporter exporter(SpanExporter exporter, ConfigProperties config) {
-    int maxConcurrentExports = config.getInt(MAX_CONCURRENT_EXPORTS, DEFAULT_MAX_CONCURRENT_EXPORTS);
+    int maxConcurrentExports =
+        config.getInt(MAX_CONCURRENT_EXPORTS, DEFAULT_MAX_CONCURRENT_EXPORTS);
     if (maxConcurrentExports < 1) {
       throw new ConfigurationException(
-          "Invalid value for " + MAX_CONCURRENT_EXPORTS + ": " + maxConcurrentExports + " (at least 1)");
+          "Invalid value for "
+              + MAX_CONCURRENT_EXPORTS
+              + ": "
+              + maxConcurrentExports
+              + " (at least 1)");
     }
     SpanExporter sending = exporter;
     if (exporter instanceof OtlpHttpSpanExporter) {
@@ -95,7 +101,8 @@ final class ExportPipeline {
   /** Step 1 in front of the batch processor autoconfigure made. */
   SpanProcessor processor(SpanProcessor processor, ConfigProperties config) {
     return processor instanceof BatchSpanProcessor
-        ? admission.admittingTo(processor, config.getInt("otel.bsp.max.queue.size", DEFAULT_QUEUE_SIZE))
+        ? admission.admittingTo(
+            processor, config.getInt("otel.bsp.max.queue.size", DEFAULT_QUEUE_SIZE))
         : processor;
   }
 
@@ -109,18 +116,20 @@ final class ExportPipeline {
   }
 
   private OtlpHttpSpanExporter readingPartialSuccess(OtlpHttpSpanExporter exporter) {
-    OtlpHttpSpanExporter reading = exporter.toBuilder()
-        .setComponentLoader(PartialSuccess.readingInto(accounting, COMPONENTS))
-        .setExecutorService(ExportThreads.create())
-        .build();
+    OtlpHttpSpanExporter reading =
+        exporter.toBuilder()
+            .setComponentLoader(PartialSuccess.readingInto(accounting, COMPONENTS))
+            .setExecutorService(ExportThreads.create())
+            .build();
     exporter.shutdown(); // made by autoconfigure, never used
     return reading;
   }
 
   private OtlpGrpcSpanExporter readingPartialSuccess(OtlpGrpcSpanExporter exporter) {
-    OtlpGrpcSpanExporter reading = exporter.toBuilder()
-        .setComponentLoader(PartialSuccess.readingInto(accounting, COMPONENTS))
-        .build();
+    OtlpGrpcSpanExporter reading =
+        exporter.toBuilder()
+            .setComponentLoader(PartialSuccess.readingInto(accounting, COMPONENTS))
+            .build();
     exporter.shutdown(); // made by autoconfigure, never used
     return reading;
   }

@@ -22,9 +22,12 @@ import java.util.concurrent.Semaphore;
 final class ExportQueueAdmission {
 
   private final ExportAccounting accounting;
+
   /** Set with the batch processor; until then (and with no batch processor) batches free nothing. */
   private volatile Semaphore room;
+
   private volatile int capacity;
+
   /**
    * The batch whose room was given back last: a processor with several exporters hands the same batch to each.
    * Only the processor's one export thread reads and writes it.

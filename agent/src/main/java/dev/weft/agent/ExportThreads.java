@@ -22,14 +22,24 @@ final class ExportThreads {
   private ExportThreads() {}
 
   static ExecutorService create() {
-    return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-      Thread thread = new Thread(() -> {
-        try (Scope ignored = ClientSpans.markedAsClientSpan(Context.root()).makeCurrent()) {
-          task.run();
-        }
-      }, "weft-export-" + THREADS.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    return new ThreadPoolExecutor(
+        0,
+        Integer.MAX_VALUE,
+        60,
+        TimeUnit.SECONDS,
+        new SynchronousQueue<>(),
+        task -> {
+          Thread thread =
+              new Thread(
+                  () -> {
+                    try (Scope ignored =
+                        ClientSpans.markedAsClientSpan(Context.root()).makeCurrent()) {
+                      task.run();
+                    }
+                  },
+                  "weft-export-" + THREADS.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 }

@@ -22,11 +22,15 @@ final class ExporterSetting {
    */
   private static final List<String> SHIPPED =
       List.of("otlp", "console", "logging", "logging-otlp", "zipkin", "none");
+
   private static final String DEFAULT = "otlp";
   private static final String DEFAULT_PROTOCOL = "http/protobuf";
+
   /** What the SDK's OTLP exporter speaks: it has no {@code http/json}, and would refuse to start with it. */
   private static final List<String> OTLP_PROTOCOLS = List.of(DEFAULT_PROTOCOL, "grpc");
-  private static final List<String> NOT_RECORDED = List.of("otel.metrics.exporter", "otel.logs.exporter");
+
+  private static final List<String> NOT_RECORDED =
+      List.of("otel.metrics.exporter", "otel.logs.exporter");
 
   private ExporterSetting() {}
 
@@ -42,8 +46,11 @@ final class ExporterSetting {
     for (String setting : NOT_RECORDED) {
       List<String> exporters = config.getList(setting);
       if (!exporters.isEmpty() && !exporters.equals(List.of("none"))) {
-        AgentLog.warn(setting + "=" + String.join(",", exporters)
-            + " has no effect: Weft records traces only (no metrics, no logs)");
+        AgentLog.warn(
+            setting
+                + "="
+                + String.join(",", exporters)
+                + " has no effect: Weft records traces only (no metrics, no logs)");
         overrides.put(setting, "none");
       }
     }
@@ -61,16 +68,31 @@ final class ExporterSetting {
       return;
     }
     String used = known.isEmpty() ? DEFAULT : String.join(",", known);
-    AgentLog.warn(TRACES + " names exporters Weft does not have, which it leaves out: " + unknown
-        + "; it uses " + used + " (Weft ships " + SHIPPED + ")");
+    AgentLog.warn(
+        TRACES
+            + " names exporters Weft does not have, which it leaves out: "
+            + unknown
+            + "; it uses "
+            + used
+            + " (Weft ships "
+            + SHIPPED
+            + ")");
     overrides.put(TRACES, used);
   }
 
-  private static void honourProtocol(ConfigProperties config, String setting, Map<String, String> overrides) {
+  private static void honourProtocol(
+      ConfigProperties config, String setting, Map<String, String> overrides) {
     String protocol = config.getString(setting);
     if (protocol != null && !OTLP_PROTOCOLS.contains(protocol)) {
-      AgentLog.warn("Invalid value for " + setting + ": " + protocol + " (expected one of " + OTLP_PROTOCOLS
-          + "); it uses " + DEFAULT_PROTOCOL);
+      AgentLog.warn(
+          "Invalid value for "
+              + setting
+              + ": "
+              + protocol
+              + " (expected one of "
+              + OTLP_PROTOCOLS
+              + "); it uses "
+              + DEFAULT_PROTOCOL);
       overrides.put(setting, DEFAULT_PROTOCOL);
     }
   }

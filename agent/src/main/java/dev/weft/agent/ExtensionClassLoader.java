@@ -54,7 +54,10 @@ final class ExtensionClassLoader extends URLClassLoader {
   }
 
   private static void addJars(File path, List<URL> jars) {
-    File[] files = path.isDirectory() ? path.listFiles((dir, name) -> name.endsWith(".jar")) : new File[] {path};
+    File[] files =
+        path.isDirectory()
+            ? path.listFiles((dir, name) -> name.endsWith(".jar"))
+            : new File[] {path};
     if (files == null || !path.exists()) {
       AgentLog.warn(SETTING + ": " + path + " does not exist; it is left out");
       return;

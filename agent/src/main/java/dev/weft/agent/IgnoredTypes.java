@@ -10,7 +10,13 @@ import java.util.Set;
 final class IgnoredTypes {
 
   private static final String[] IGNORED_PREFIXES = {
-    "java/", "javax/management/", "jdk/", "sun/", "com/sun/", "net/bytebuddy/", "io/opentelemetry/javaagent/",
+    "java/",
+    "javax/management/",
+    "jdk/",
+    "sun/",
+    "com/sun/",
+    "net/bytebuddy/",
+    "io/opentelemetry/javaagent/",
   };
 
   private final ClassLoader agentLoader;
@@ -25,10 +31,14 @@ final class IgnoredTypes {
 
   /** @param internalName the class name with {@code /} separators */
   boolean ignored(ClassLoader loader, String internalName) {
-    if ((loader == null || loader == platformLoader) && instrumentedJdkTypes.contains(internalName)) {
+    if ((loader == null || loader == platformLoader)
+        && instrumentedJdkTypes.contains(internalName)) {
       return false;
     }
-    if (loader == null || loader == platformLoader || loader == agentLoader || loader instanceof ModuleClassLoader
+    if (loader == null
+        || loader == platformLoader
+        || loader == agentLoader
+        || loader instanceof ModuleClassLoader
         || loader instanceof ExtensionClassLoader) {
       return true;
     }

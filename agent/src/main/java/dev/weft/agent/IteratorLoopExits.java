@@ -1,11 +1,11 @@
 package dev.weft.agent;
 
+import dev.weft.instrumentation.api.LoopScope;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import dev.weft.instrumentation.api.LoopScope;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -31,9 +31,14 @@ import net.bytebuddy.pool.TypePool;
  */
 final class IteratorLoopExits implements AsmVisitorWrapper.ForDeclaredMethods.MethodVisitorWrapper {
 
-  private static final Handle BOOTSTRAP = new Handle(Opcodes.H_INVOKESTATIC, "dev/weft/bootstrap/IndyBootstrap",
-      "bootstrap", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
-          + "Ljava/lang/String;)Ljava/lang/invoke/CallSite;", false);
+  private static final Handle BOOTSTRAP =
+      new Handle(
+          Opcodes.H_INVOKESTATIC,
+          "dev/weft/bootstrap/IndyBootstrap",
+          "bootstrap",
+          "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
+              + "Ljava/lang/String;)Ljava/lang/invoke/CallSite;",
+          false);
 
   private final String helperClassName;
 
@@ -43,9 +48,14 @@ final class IteratorLoopExits implements AsmVisitorWrapper.ForDeclaredMethods.Me
   }
 
   @Override
-  public MethodVisitor wrap(TypeDescription instrumentedType, MethodDescription instrumentedMethod,
-      MethodVisitor methodVisitor, Implementation.Context implementationContext, TypePool typePool,
-      int writerFlags, int readerFlags) {
+  public MethodVisitor wrap(
+      TypeDescription instrumentedType,
+      MethodDescription instrumentedMethod,
+      MethodVisitor methodVisitor,
+      Implementation.Context implementationContext,
+      TypePool typePool,
+      int writerFlags,
+      int readerFlags) {
     return new LoopExitVisitor(methodVisitor, helperClassName);
   }
 
@@ -67,15 +77,21 @@ final class IteratorLoopExits implements AsmVisitorWrapper.ForDeclaredMethods.Me
 
   private static final class LoopExitVisitor extends MethodVisitor {
     private final String helperClassName;
+
     /** Loops entered and not yet closed by their exit label, innermost last. */
     private final List<Loop> loops = new ArrayList<>();
+
     private final Set<Label> visitedLabels = new HashSet<>();
+
     /** The local slots that hold a reference here: from the latest frame, then the stores since. */
     private final BitSet referenceSlots = new BitSet();
+
     /** The local the previous instruction loaded, if it was an {@code aload}; else -1. */
     private int loadedLocal = -1;
+
     /** The iterator local whose {@code hasNext()} the previous instruction called; else -1. */
     private int testedIterator = -1;
+
     private boolean rewritten;
 
     LoopExitVisitor(MethodVisitor delegate, String helperClassName) {
@@ -84,7 +100,8 @@ final class IteratorLoopExits implements AsmVisitorWrapper.ForDeclaredMethods.Me
     }
 
     @Override
-    public void visitFrame(int type, int localCount, Object[] locals, int stackCount, Object[] stack) {
+    public void visitFrame(
+        int type, int localCount, Object[] locals, int stackCount, Object[] stack) {
       super.visitFrame(type, localCount, locals, stackCount, stack);
       referenceSlots.clear();
       int slot = 0;
@@ -112,10 +129,14 @@ final class IteratorLoopExits implements AsmVisitorWrapper.ForDeclaredMethods.Me
     }
 
     @Override
-    public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+    public void visitMethodInsn(
+        int opcode, String owner, String name, String descriptor, boolean isInterface) {
       super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-      boolean hasNext = opcode == Opcodes.INVOKEINTERFACE && "hasNext".equals(name) && "()Z".equals(descriptor)
-          && "java/util/Iterator".equals(owner);
+      boolean hasNext =
+          opcode == Opcodes.INVOKEINTERFACE
+              && "hasNext".equals(name)
+              && "()Z".equals(descriptor)
+              && "java/util/Iterator".equals(owner);
       testedIterator = hasNext ? loadedLocal : -1;
       loadedLocal = -1;
     }
@@ -173,7 +194,8 @@ final class IteratorLoopExits implements AsmVisitorWrapper.ForDeclaredMethods.Me
     }
 
     @Override
-    public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
+    public void visitInvokeDynamicInsn(
+        String name, String descriptor, Handle bootstrap, Object... arguments) {
       super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
       forget();
     }
@@ -234,7 +256,8 @@ final class IteratorLoopExits implements AsmVisitorWrapper.ForDeclaredMethods.Me
         int iterator = loops.get(i).iterator;
         if (referenceSlots.get(iterator)) {
           super.visitVarInsn(Opcodes.ALOAD, iterator);
-          super.visitInvokeDynamicInsn("loopLeft", "(Ljava/lang/Object;)V", BOOTSTRAP, helperClassName);
+          super.visitInvokeDynamicInsn(
+              "loopLeft", "(Ljava/lang/Object;)V", BOOTSTRAP, helperClassName);
           rewritten = true;
         }
       }

@@ -6,9 +6,9 @@ import dev.weft.bootstrap.IndyBootstrap;
 import dev.weft.instrumentation.api.InstrumentationModule;
 import dev.weft.instrumentation.api.TypeInstrumentation;
 import java.lang.invoke.MethodHandle;
-import java.lang.ref.WeakReference;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,23 +23,26 @@ final class ModuleAdviceLinker implements AdviceLinker {
   private final AgentClassLoader agentLoader;
   private final TracingGate tracingGate;
   private final Map<String, InstrumentationModule> moduleByAdvice = new HashMap<>();
+
   /**
    * Per module, its class loader for each application class loader. Both are held weakly: a module loader's parent
    * is the application loader, so a strong value would keep the key alive and a redeployed application's classes
    * in memory. While the application lives, its linked call sites keep the module loader reachable.
    */
-  private final Map<InstrumentationModule, Map<ClassLoader, WeakReference<ModuleClassLoader>>> loaders =
-      new HashMap<>();
+  private final Map<InstrumentationModule, Map<ClassLoader, WeakReference<ModuleClassLoader>>>
+      loaders = new HashMap<>();
+
   /** Per module, its class loader for classes of the bootstrap class loader, which a WeakHashMap cannot key. */
   private final Map<InstrumentationModule, ModuleClassLoader> bootstrapLoaders = new HashMap<>();
 
   /** Makes {@link IndyBootstrap} link advice of these modules, once the SDK is ready. */
-  static void install(AgentClassLoader agentLoader, List<InstrumentationModule> modules, TracingGate tracingGate) {
+  static void install(
+      AgentClassLoader agentLoader, List<InstrumentationModule> modules, TracingGate tracingGate) {
     IndyBootstrap.install(new ModuleAdviceLinker(agentLoader, modules, tracingGate));
   }
 
-  private ModuleAdviceLinker(AgentClassLoader agentLoader, List<InstrumentationModule> modules,
-      TracingGate tracingGate) {
+  private ModuleAdviceLinker(
+      AgentClassLoader agentLoader, List<InstrumentationModule> modules, TracingGate tracingGate) {
     this.agentLoader = agentLoader;
     this.tracingGate = tracingGate;
     for (InstrumentationModule module : modules) {
@@ -53,7 +56,8 @@ final class ModuleAdviceLinker implements AdviceLinker {
   }
 
   @Override
-  public MethodHandle link(Class<?> instrumentedClass, String adviceClass, String methodName, MethodType type)
+  public MethodHandle link(
+      Class<?> instrumentedClass, String adviceClass, String methodName, MethodType type)
       throws Throwable {
     InstrumentationModule module = moduleByAdvice.get(adviceClass);
     if (module == null) {
@@ -62,13 +66,16 @@ final class ModuleAdviceLinker implements AdviceLinker {
     if (module.needsTracing() && !tracingGate.awaitTracing()) {
       return null;
     }
-    Class<?> advice = Class.forName(adviceClass, true, loaderFor(module, instrumentedClass.getClassLoader()));
+    Class<?> advice =
+        Class.forName(adviceClass, true, loaderFor(module, instrumentedClass.getClassLoader()));
     MethodHandle handle = MethodHandles.publicLookup().findStatic(advice, methodName, type);
-    AgentLog.debug("linked " + adviceClass + "." + methodName + " for " + instrumentedClass.getName());
+    AgentLog.debug(
+        "linked " + adviceClass + "." + methodName + " for " + instrumentedClass.getName());
     return handle;
   }
 
-  private synchronized ModuleClassLoader loaderFor(InstrumentationModule module, ClassLoader applicationLoader) {
+  private synchronized ModuleClassLoader loaderFor(
+      InstrumentationModule module, ClassLoader applicationLoader) {
     if (applicationLoader == null) {
       return bootstrapLoaders.computeIfAbsent(module, m -> newLoader(m, null));
     }
@@ -86,7 +93,12 @@ final class ModuleAdviceLinker implements AdviceLinker {
     ClassLoader definedBy = module.getClass().getClassLoader();
     ExtensionClassLoader extensionLoader =
         definedBy instanceof ExtensionClassLoader ? (ExtensionClassLoader) definedBy : null;
-    return new ModuleClassLoader(module.name(), agentLoader, extensionLoader, applicationLoader,
-        module.modulePackagePrefix(), module.applicationPackages());
+    return new ModuleClassLoader(
+        module.name(),
+        agentLoader,
+        extensionLoader,
+        applicationLoader,
+        module.modulePackagePrefix(),
+        module.applicationPackages());
   }
 }

@@ -23,7 +23,8 @@ import net.bytebuddy.pool.TypePool;
 final class ModuleApplicability implements ElementMatcher<ClassLoader> {
 
   private final InstrumentationModule module;
-  private final Map<ClassLoader, Boolean> decisions = Collections.synchronizedMap(new WeakHashMap<>());
+  private final Map<ClassLoader, Boolean> decisions =
+      Collections.synchronizedMap(new WeakHashMap<>());
   private final AtomicBoolean warned = new AtomicBoolean();
   private Boolean bootLoaderDecision;
 
@@ -47,7 +48,9 @@ final class ModuleApplicability implements ElementMatcher<ClassLoader> {
   /** The bootstrap class loader, which a WeakHashMap cannot key: decided once, for modules of JDK classes. */
   private synchronized boolean matchesBootLoader() {
     if (bootLoaderDecision == null) {
-      bootLoaderDecision = decide(ClassLoader.getPlatformClassLoader(), ClassFileLocator.ForClassLoader.ofBootLoader());
+      bootLoaderDecision =
+          decide(
+              ClassLoader.getPlatformClassLoader(), ClassFileLocator.ForClassLoader.ofBootLoader());
     }
     return bootLoaderDecision;
   }
@@ -67,8 +70,15 @@ final class ModuleApplicability implements ElementMatcher<ClassLoader> {
       return true;
     }
     if (warned.compareAndSet(false, true)) {
-      AgentLog.warn("instrumentation " + module.name() + " is off for " + loader + ": it supports "
-          + module.supportedVersions() + ", and the version found lacks " + missing);
+      AgentLog.warn(
+          "instrumentation "
+              + module.name()
+              + " is off for "
+              + loader
+              + ": it supports "
+              + module.supportedVersions()
+              + ", and the version found lacks "
+              + missing);
     }
     return false;
   }

@@ -20,14 +20,22 @@ final class ModuleClassLoader extends ClassLoader {
   }
 
   private final AgentClassLoader agentLoader;
+
   /** The extensions' loader when the module is an extension's, whose classes come from its jar; else null. */
   private final ExtensionClassLoader extensionLoader;
+
   private final String modulePackagePrefix;
   private final List<String> applicationPackages;
 
-  ModuleClassLoader(String moduleName, AgentClassLoader agentLoader, ExtensionClassLoader extensionLoader,
-      ClassLoader applicationLoader, String modulePackagePrefix, List<String> applicationPackages) {
-    super("weft-" + moduleName,
+  ModuleClassLoader(
+      String moduleName,
+      AgentClassLoader agentLoader,
+      ExtensionClassLoader extensionLoader,
+      ClassLoader applicationLoader,
+      String modulePackagePrefix,
+      List<String> applicationPackages) {
+    super(
+        "weft-" + moduleName,
         applicationLoader != null ? applicationLoader : ClassLoader.getPlatformClassLoader());
     this.agentLoader = agentLoader;
     this.extensionLoader = extensionLoader;
@@ -61,11 +69,16 @@ final class ModuleClassLoader extends ClassLoader {
         return false;
       }
     }
-    return name.startsWith("dev.weft.") || name.startsWith("io.opentelemetry.") || name.startsWith("net.bytebuddy.");
+    return name.startsWith("dev.weft.")
+        || name.startsWith("io.opentelemetry.")
+        || name.startsWith("net.bytebuddy.");
   }
 
   private Class<?> defineModuleClass(String name) throws ClassNotFoundException {
-    byte[] bytes = extensionLoader != null ? extensionLoader.extensionClassBytes(name) : agentLoader.classBytes(name);
+    byte[] bytes =
+        extensionLoader != null
+            ? extensionLoader.extensionClassBytes(name)
+            : agentLoader.classBytes(name);
     if (bytes == null) {
       throw new ClassNotFoundException(name);
     }

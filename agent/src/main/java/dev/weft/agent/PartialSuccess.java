@@ -38,7 +38,10 @@ final class PartialSuccess {
           List<T> providers = new ArrayList<>();
           for (T provider : loader.load(type)) {
             GrpcSenderProvider senders = (GrpcSenderProvider) provider;
-            providers.add(type.cast((GrpcSenderProvider) config -> reading(senders.createSender(config), accounting)));
+            providers.add(
+                type.cast(
+                    (GrpcSenderProvider)
+                        config -> reading(senders.createSender(config), accounting)));
           }
           return providers;
         }
@@ -48,11 +51,14 @@ final class PartialSuccess {
         List<T> providers = new ArrayList<>();
         for (T provider : loader.load(type)) {
           HttpSenderProvider senders = (HttpSenderProvider) provider;
-          providers.add(type.cast((HttpSenderProvider) config -> {
-            HttpSender sender = senders.createSender(config);
-            boolean protobuf = config.getContentType().contains("protobuf");
-            return protobuf ? reading(sender, accounting) : sender;
-          }));
+          providers.add(
+              type.cast(
+                  (HttpSenderProvider)
+                      config -> {
+                        HttpSender sender = senders.createSender(config);
+                        boolean protobuf = config.getContentType().contains("protobuf");
+                        return protobuf ? reading(sender, accounting) : sender;
+                      }));
         }
         return providers;
       }
@@ -62,14 +68,18 @@ final class PartialSuccess {
   private static HttpSender reading(HttpSender sender, ExportAccounting accounting) {
     return new HttpSender() {
       @Override
-      public void send(MessageWriter body, Consumer<HttpResponse> onResponse, Consumer<Throwable> onError) {
-        sender.send(body, response -> {
-          int status = response.getStatusCode();
-          if (status >= 200 && status < 300) {
-            read(response.getResponseBody(), accounting);
-          }
-          onResponse.accept(response);
-        }, onError);
+      public void send(
+          MessageWriter body, Consumer<HttpResponse> onResponse, Consumer<Throwable> onError) {
+        sender.send(
+            body,
+            response -> {
+              int status = response.getStatusCode();
+              if (status >= 200 && status < 300) {
+                read(response.getResponseBody(), accounting);
+              }
+              onResponse.accept(response);
+            },
+            onError);
       }
 
       @Override
@@ -82,13 +92,17 @@ final class PartialSuccess {
   private static GrpcSender reading(GrpcSender sender, ExportAccounting accounting) {
     return new GrpcSender() {
       @Override
-      public void send(MessageWriter body, Consumer<GrpcResponse> onResponse, Consumer<Throwable> onError) {
-        sender.send(body, response -> {
-          if (response.getStatusCode() == GrpcStatusCode.OK) {
-            read(response.getResponseMessage(), accounting);
-          }
-          onResponse.accept(response);
-        }, onError);
+      public void send(
+          MessageWriter body, Consumer<GrpcResponse> onResponse, Consumer<Throwable> onError) {
+        sender.send(
+            body,
+            response -> {
+              if (response.getStatusCode() == GrpcStatusCode.OK) {
+                read(response.getResponseMessage(), accounting);
+              }
+              onResponse.accept(response);
+            },
+            onError);
       }
 
       @Override
@@ -125,7 +139,8 @@ final class PartialSuccess {
           int tag = (int) outer.varint();
           if (tag == (1 << 3 | 2)) {
             int length = (int) outer.varint();
-            return parsePartialSuccess(new ProtobufReader(response, outer.position, outer.position + length));
+            return parsePartialSuccess(
+                new ProtobufReader(response, outer.position, outer.position + length));
           }
           outer.skip(tag & 7);
         }

@@ -17,6 +17,7 @@ final class PropagatorSetting {
   /** The propagators the agent jar carries: the SDK's own and those of its trace-propagators extension. */
   private static final List<String> SHIPPED =
       List.of("tracecontext", "baggage", "b3", "b3multi", "jaeger", "ottrace", "none");
+
   private static final String DEFAULT = "tracecontext,baggage";
 
   private PropagatorSetting() {}
@@ -35,8 +36,15 @@ final class PropagatorSetting {
       return Map.of();
     }
     String used = known.isEmpty() ? DEFAULT : String.join(",", known);
-    AgentLog.warn(NAME + " names propagators Weft does not ship, which it leaves out: " + unknown
-        + "; it uses " + used + " (Weft ships " + SHIPPED + ")");
+    AgentLog.warn(
+        NAME
+            + " names propagators Weft does not ship, which it leaves out: "
+            + unknown
+            + "; it uses "
+            + used
+            + " (Weft ships "
+            + SHIPPED
+            + ")");
     return Map.of(NAME, used);
   }
 }

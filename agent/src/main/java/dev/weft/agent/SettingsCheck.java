@@ -24,27 +24,34 @@ final class SettingsCheck {
   private static final String ENABLED = ".enabled";
 
   /** The {@code otel.javaagent.*} settings Weft has. */
-  private static final List<String> AGENT_SETTINGS = List.of("otel.javaagent.enabled", "otel.javaagent.debug",
-      "otel.javaagent.extensions", "otel.javaagent.exporter.max-concurrent-exports");
+  private static final List<String> AGENT_SETTINGS =
+      List.of(
+          "otel.javaagent.enabled",
+          "otel.javaagent.debug",
+          "otel.javaagent.extensions",
+          "otel.javaagent.exporter.max-concurrent-exports");
 
   /** The {@code otel.instrumentation.*} settings Weft reads that are not under one module's name. */
-  private static final List<String> SHARED_INSTRUMENTATION_SETTINGS = List.of(
-      "otel.instrumentation.common.default-enabled",
-      "otel.instrumentation.common.db-statement-sanitizer.enabled",
-      "otel.instrumentation.http.sensitive-query-parameters",
-      "otel.instrumentation.spring-kafka.enabled");
+  private static final List<String> SHARED_INSTRUMENTATION_SETTINGS =
+      List.of(
+          "otel.instrumentation.common.default-enabled",
+          "otel.instrumentation.common.db-statement-sanitizer.enabled",
+          "otel.instrumentation.http.sensitive-query-parameters",
+          "otel.instrumentation.spring-kafka.enabled");
 
-  private static final String DECLARATIVE_CONFIGURATION = " is not supported: Weft does not read declarative"
-      + " configuration files; as a system property it is ignored and the other otel.* settings apply";
+  private static final String DECLARATIVE_CONFIGURATION =
+      " is not supported: Weft does not read declarative"
+          + " configuration files; as a system property it is ignored and the other otel.* settings apply";
 
   /**
    * Settings of the OpenTelemetry SDK or agent that Weft knows but cannot honour, with what happens instead.
    * Declarative configuration needs the SDK's declarative-config module with Jackson and SnakeYAML, about 3 MB, more
    * than the agent jar's budget.
    */
-  private static final Map<String, String> NOT_HONOURED = Map.of(
-      "otel.config.file", DECLARATIVE_CONFIGURATION,
-      "otel.experimental.config.file", DECLARATIVE_CONFIGURATION);
+  private static final Map<String, String> NOT_HONOURED =
+      Map.of(
+          "otel.config.file", DECLARATIVE_CONFIGURATION,
+          "otel.experimental.config.file", DECLARATIVE_CONFIGURATION);
 
   private SettingsCheck() {}
 
@@ -53,8 +60,8 @@ final class SettingsCheck {
     warnings(System.getProperties(), System.getenv(), moduleNames).forEach(AgentLog::warn);
   }
 
-  static List<String> warnings(Properties properties, Map<String, String> environment,
-      Collection<String> moduleNames) {
+  static List<String> warnings(
+      Properties properties, Map<String, String> environment, Collection<String> moduleNames) {
     List<String> modules = new ArrayList<>();
     moduleNames.forEach(name -> modules.add(normal(name)));
     List<String> warnings = new ArrayList<>();
@@ -65,7 +72,8 @@ final class SettingsCheck {
     }
     for (String name : environment.keySet()) {
       // a system property of the same name wins, and was checked
-      if (name.startsWith("OTEL_") && !properties.containsKey(name.toLowerCase(Locale.ROOT).replace('_', '.'))) {
+      if (name.startsWith("OTEL_")
+          && !properties.containsKey(name.toLowerCase(Locale.ROOT).replace('_', '.'))) {
         check(name, modules, moduleNames, warnings);
       }
     }
@@ -83,12 +91,16 @@ final class SettingsCheck {
     }
     if (setting.startsWith(AGENT) && !isOneOf(setting, AGENT_SETTINGS)) {
       warnings.add(name + " is not a setting of Weft's and has no effect");
-    } else if (setting.startsWith(INSTRUMENTATION) && !isOneOf(setting, SHARED_INSTRUMENTATION_SETTINGS)) {
+    } else if (setting.startsWith(INSTRUMENTATION)
+        && !isOneOf(setting, SHARED_INSTRUMENTATION_SETTINGS)) {
       String rest = setting.substring(INSTRUMENTATION.length());
       String module = moduleOf(rest, modules);
       if (module == null && rest.endsWith(ENABLED)) {
-        warnings.add(name + " has no effect: Weft has no instrumentation of that name (it has "
-            + String.join(", ", moduleNames) + ")");
+        warnings.add(
+            name
+                + " has no effect: Weft has no instrumentation of that name (it has "
+                + String.join(", ", moduleNames)
+                + ")");
       } else if (module == null) {
         warnings.add(name + " is not a setting of Weft's and has no effect");
       }

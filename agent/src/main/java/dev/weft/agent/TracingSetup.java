@@ -33,6 +33,7 @@ final class TracingSetup {
 
   /** How long JVM shutdown may wait for the last spans to be exported. */
   private static final long SHUTDOWN_WAIT_SECONDS = 10;
+
   /** The same, when the collector failed the latest export: its retries would only delay the exit. */
   private static final long SHUTDOWN_WAIT_FAILING_SECONDS = 1;
 
@@ -42,10 +43,11 @@ final class TracingSetup {
    * ExportAccounting} reports failures once with a count; not the console exporter's, which prints the spans. Held
    * here: {@code java.util.logging} keeps loggers only weakly, and with them their level.
    */
-  private static final List<Logger> EXPORTER_FAILURE_LOGGERS = List.of(
-      Logger.getLogger("io.opentelemetry.exporter.internal"),
-      Logger.getLogger("io.opentelemetry.exporter.otlp"),
-      Logger.getLogger("io.opentelemetry.exporter.sender"));
+  private static final List<Logger> EXPORTER_FAILURE_LOGGERS =
+      List.of(
+          Logger.getLogger("io.opentelemetry.exporter.internal"),
+          Logger.getLogger("io.opentelemetry.exporter.otlp"),
+          Logger.getLogger("io.opentelemetry.exporter.sender"));
 
   /**
    * The batch span processor's logger, which would warn of a failed export that {@link ExportAccounting} reports
@@ -65,31 +67,42 @@ final class TracingSetup {
    */
   static boolean start(ClassLoader extensionLoader) {
     ExportPipeline export = new ExportPipeline();
-    List<String> extensionExporters = providerNames(extensionLoader, ConfigurableSpanExporterProvider.class,
-        ConfigurableSpanExporterProvider::getName);
-    List<String> extensionPropagators = providerNames(extensionLoader, ConfigurablePropagatorProvider.class,
-        ConfigurablePropagatorProvider::getName);
+    List<String> extensionExporters =
+        providerNames(
+            extensionLoader,
+            ConfigurableSpanExporterProvider.class,
+            ConfigurableSpanExporterProvider::getName);
+    List<String> extensionPropagators =
+        providerNames(
+            extensionLoader,
+            ConfigurablePropagatorProvider.class,
+            ConfigurablePropagatorProvider::getName);
     OpenTelemetrySdk sdk;
-    // SettingsCheck named it; the SDK reads it before any customizer and would refuse to start without its
-    // declarative-config module. (As an environment variable it cannot be hidden: the SDK's refusal is reported.)
+    // SettingsCheck named it; the SDK reads it before any customizer and would refuse to start
+    // without its
+    // declarative-config module. (As an environment variable it cannot be hidden: the SDK's refusal
+    // is reported.)
     String configFile = System.clearProperty(CONFIG_FILE);
     try {
-      sdk = AutoConfiguredOpenTelemetrySdk.builder()
-          .setServiceClassLoader(extensionLoader)
-          .addPropertiesSupplier(TracingSetup::defaults)
-          .addPropertiesCustomizer(config -> {
-            Map<String, String> overrides = new HashMap<>(ExporterSetting.honoured(config, extensionExporters));
-            overrides.putAll(PropagatorSetting.honoured(config, extensionPropagators));
-            return overrides;
-          })
-          .addPropagatorCustomizer(TracingSetup::withTraceContextLevel2)
-          .addResourceCustomizer(TracingSetup::withDetectedServiceName)
-          .addSpanExporterCustomizer(export::exporter)
-          .addSpanProcessorCustomizer(export::processor)
-          .disableShutdownHook()
-          .setResultAsGlobal()
-          .build()
-          .getOpenTelemetrySdk();
+      sdk =
+          AutoConfiguredOpenTelemetrySdk.builder()
+              .setServiceClassLoader(extensionLoader)
+              .addPropertiesSupplier(TracingSetup::defaults)
+              .addPropertiesCustomizer(
+                  config -> {
+                    Map<String, String> overrides =
+                        new HashMap<>(ExporterSetting.honoured(config, extensionExporters));
+                    overrides.putAll(PropagatorSetting.honoured(config, extensionPropagators));
+                    return overrides;
+                  })
+              .addPropagatorCustomizer(TracingSetup::withTraceContextLevel2)
+              .addResourceCustomizer(TracingSetup::withDetectedServiceName)
+              .addSpanExporterCustomizer(export::exporter)
+              .addSpanProcessorCustomizer(export::processor)
+              .disableShutdownHook()
+              .setResultAsGlobal()
+              .build()
+              .getOpenTelemetrySdk();
     } catch (ConfigurationException e) {
       AgentLog.error("invalid configuration, tracing is off: " + e.getMessage());
       return false;
@@ -107,7 +120,8 @@ final class TracingSetup {
   }
 
   /** The names of the extensions' providers of one kind; none without extensions. */
-  private static <T> List<String> providerNames(ClassLoader extensionLoader, Class<T> kind, Function<T, String> name) {
+  private static <T> List<String> providerNames(
+      ClassLoader extensionLoader, Class<T> kind, Function<T, String> name) {
     List<String> names = new ArrayList<>();
     if (extensionLoader instanceof ExtensionClassLoader) {
       for (T provider : ServiceLoader.load(kind, extensionLoader)) {
@@ -132,8 +146,11 @@ final class TracingSetup {
   }
 
   /** {@code tracecontext} is Weft's, which follows W3C Trace Context Level 2 (see {@link TraceContextPropagator}). */
-  private static TextMapPropagator withTraceContextLevel2(TextMapPropagator propagator, ConfigProperties config) {
-    return propagator == W3CTraceContextPropagator.getInstance() ? TraceContextPropagator.INSTANCE : propagator;
+  private static TextMapPropagator withTraceContextLevel2(
+      TextMapPropagator propagator, ConfigProperties config) {
+    return propagator == W3CTraceContextPropagator.getInstance()
+        ? TraceContextPropagator.INSTANCE
+        : propagator;
   }
 
   private static Resource withDetectedServiceName(Resource resource, ConfigProperties config) {

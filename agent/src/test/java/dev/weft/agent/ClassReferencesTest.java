@@ -17,7 +17,7 @@ class ClassReferencesTest {
     static final double DOUBLE = 0.5;
 
     Object make() {
-      Runnable lambda = () -> { };
+      Runnable lambda = () -> {};
       return LONG + DOUBLE + "text" + lambda + new ConcurrentSkipListMap<String, String>();
     }
   }
@@ -45,16 +45,20 @@ class ClassReferencesTest {
   }
 
   private static byte[] classFile(Class<?> type) throws IOException {
-    try (InputStream in = type.getResourceAsStream(type.getName().substring(type.getName().lastIndexOf('.') + 1)
-        + ".class")) {
+    try (InputStream in =
+        type.getResourceAsStream(
+            type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class")) {
       return in.readAllBytes();
     }
   }
 
   @Test
   void findsANameUsedInCodeOrAsAnAnnotation() throws IOException {
-    ClassReferences references = new ClassReferences(List.of("java/util/concurrent/ConcurrentSkipListMap",
-        "dev/weft/agent/ClassReferencesTest$FunctionalInterfaceMarker"));
+    ClassReferences references =
+        new ClassReferences(
+            List.of(
+                "java/util/concurrent/ConcurrentSkipListMap",
+                "dev/weft/agent/ClassReferencesTest$FunctionalInterfaceMarker"));
     assertTrue(references.refersToAny(classFile(UsesInCode.class)));
     assertTrue(references.refersToAny(classFile(UsesAsAnnotation.class)));
     assertFalse(references.refersToAny(classFile(UsesNothing.class)));
@@ -69,7 +73,9 @@ class ClassReferencesTest {
 
   @Test
   void aMalformedClassFileRefersToNothing() {
-    assertFalse(new ClassReferences(List.of("a/B")).refersToAny(new byte[] {(byte) 0xCA, (byte) 0xFE, 0, 0, 0, 0,
-        0, 52, 0, 9, 1, 0, 100}));
+    assertFalse(
+        new ClassReferences(List.of("a/B"))
+            .refersToAny(
+                new byte[] {(byte) 0xCA, (byte) 0xFE, 0, 0, 0, 0, 0, 52, 0, 9, 1, 0, 100}));
   }
 }

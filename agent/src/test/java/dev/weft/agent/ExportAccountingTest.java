@@ -15,24 +15,25 @@ import org.junit.jupiter.api.Test;
 class ExportAccountingTest {
 
   private final List<CompletableResultCode> results = new ArrayList<>();
-  private final SpanExporter exporter = new SpanExporter() {
-    @Override
-    public CompletableResultCode export(Collection<SpanData> spans) {
-      CompletableResultCode result = new CompletableResultCode();
-      results.add(result);
-      return result;
-    }
+  private final SpanExporter exporter =
+      new SpanExporter() {
+        @Override
+        public CompletableResultCode export(Collection<SpanData> spans) {
+          CompletableResultCode result = new CompletableResultCode();
+          results.add(result);
+          return result;
+        }
 
-    @Override
-    public CompletableResultCode flush() {
-      return CompletableResultCode.ofSuccess();
-    }
+        @Override
+        public CompletableResultCode flush() {
+          return CompletableResultCode.ofSuccess();
+        }
 
-    @Override
-    public CompletableResultCode shutdown() {
-      return CompletableResultCode.ofSuccess();
-    }
-  };
+        @Override
+        public CompletableResultCode shutdown() {
+          return CompletableResultCode.ofSuccess();
+        }
+      };
 
   private static void ended(ExportAccounting accounting, int spans) {
     for (int i = 0; i < spans; i++) {
@@ -48,14 +49,17 @@ class ExportAccountingTest {
     counting.export(TestSpans.spans(1));
     counting.export(TestSpans.spans(2));
     counting.export(TestSpans.spans(3));
-    String report = StderrCapture.of(() -> {
-      results.get(2).succeed();
-      results.get(0).fail();
-      results.get(1).succeed();
-      accounting.reportAtShutdown();
-    });
+    String report =
+        StderrCapture.of(
+            () -> {
+              results.get(2).succeed();
+              results.get(0).fail();
+              results.get(1).succeed();
+              accounting.reportAtShutdown();
+            });
     assertEquals(1, ExportQueueAdmissionTest.count(report, "span export failed"), report);
-    assertTrue(report.contains("[weft] WARN 1 of 6 spans were not delivered to the collector"), report);
+    assertTrue(
+        report.contains("[weft] WARN 1 of 6 spans were not delivered to the collector"), report);
     assertFalse(accounting.collectorFailing(), "the latest export to end succeeded");
   }
 
@@ -77,15 +81,21 @@ class ExportAccountingTest {
     SpanExporter counting = accounting.counting(exporter);
     ended(accounting, 10);
     counting.export(TestSpans.spans(10));
-    String report = StderrCapture.of(() -> {
-      accounting.spansRejected(3, "too old");
-      accounting.spansRejected(1, "");
-      results.get(0).succeed();
-      accounting.reportAtShutdown();
-    });
-    assertEquals(1, ExportQueueAdmissionTest.count(report, "the collector rejected 3 spans of an export (too old)"),
+    String report =
+        StderrCapture.of(
+            () -> {
+              accounting.spansRejected(3, "too old");
+              accounting.spansRejected(1, "");
+              results.get(0).succeed();
+              accounting.reportAtShutdown();
+            });
+    assertEquals(
+        1,
+        ExportQueueAdmissionTest.count(
+            report, "the collector rejected 3 spans of an export (too old)"),
         report);
-    assertTrue(report.contains("[weft] WARN 4 of 10 spans were not delivered to the collector"), report);
+    assertTrue(
+        report.contains("[weft] WARN 4 of 10 spans were not delivered to the collector"), report);
   }
 
   @Test

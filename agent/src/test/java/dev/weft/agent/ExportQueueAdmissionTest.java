@@ -21,44 +21,47 @@ import org.junit.jupiter.api.Test;
 class ExportQueueAdmissionTest {
 
   private final List<ReadableSpan> queued = new ArrayList<>();
-  private final SpanProcessor queue = new SpanProcessor() {
-    @Override
-    public void onStart(Context parentContext, ReadWriteSpan span) {}
+  private final SpanProcessor queue =
+      new SpanProcessor() {
+        @Override
+        public void onStart(Context parentContext, ReadWriteSpan span) {}
 
-    @Override
-    public boolean isStartRequired() {
-      return false;
-    }
+        @Override
+        public boolean isStartRequired() {
+          return false;
+        }
 
-    @Override
-    public void onEnd(ReadableSpan span) {
-      queued.add(span);
-    }
+        @Override
+        public void onEnd(ReadableSpan span) {
+          queued.add(span);
+        }
 
-    @Override
-    public boolean isEndRequired() {
-      return true;
-    }
-  };
-  private final SpanExporter exporter = new SpanExporter() {
-    @Override
-    public CompletableResultCode export(Collection<SpanData> spans) {
-      return CompletableResultCode.ofSuccess();
-    }
+        @Override
+        public boolean isEndRequired() {
+          return true;
+        }
+      };
+  private final SpanExporter exporter =
+      new SpanExporter() {
+        @Override
+        public CompletableResultCode export(Collection<SpanData> spans) {
+          return CompletableResultCode.ofSuccess();
+        }
 
-    @Override
-    public CompletableResultCode flush() {
-      return CompletableResultCode.ofSuccess();
-    }
+        @Override
+        public CompletableResultCode flush() {
+          return CompletableResultCode.ofSuccess();
+        }
 
-    @Override
-    public CompletableResultCode shutdown() {
-      return CompletableResultCode.ofSuccess();
-    }
-  };
+        @Override
+        public CompletableResultCode shutdown() {
+          return CompletableResultCode.ofSuccess();
+        }
+      };
 
   private static void endSpans(SpanProcessor processor, Sampler sampler, int count) {
-    SdkTracerProvider provider = SdkTracerProvider.builder().setSampler(sampler).addSpanProcessor(processor).build();
+    SdkTracerProvider provider =
+        SdkTracerProvider.builder().setSampler(sampler).addSpanProcessor(processor).build();
     for (int i = 0; i < count; i++) {
       provider.get("test").spanBuilder("span").startSpan().end();
     }
@@ -69,10 +72,12 @@ class ExportQueueAdmissionTest {
     ExportAccounting accounting = new ExportAccounting();
     accounting.counting(exporter); // spans are meant for a collector, so losses are reported
     SpanProcessor admitting = new ExportQueueAdmission(accounting).admittingTo(queue, 2);
-    String report = StderrCapture.of(() -> {
-      endSpans(admitting, Sampler.alwaysOn(), 5);
-      accounting.reportAtShutdown();
-    });
+    String report =
+        StderrCapture.of(
+            () -> {
+              endSpans(admitting, Sampler.alwaysOn(), 5);
+              accounting.reportAtShutdown();
+            });
     assertEquals(2, queued.size());
     assertEquals(1, count(report, "spans end faster than they can be exported"), report);
     assertTrue(report.contains("5 of 5 spans were not delivered"), report);
@@ -94,7 +99,8 @@ class ExportQueueAdmissionTest {
 
   @Test
   void unsampledSpansTakeNoRoom() {
-    SpanProcessor admitting = new ExportQueueAdmission(new ExportAccounting()).admittingTo(queue, 1);
+    SpanProcessor admitting =
+        new ExportQueueAdmission(new ExportAccounting()).admittingTo(queue, 1);
     endSpans(admitting, Sampler.alwaysOff(), 3);
     endSpans(admitting, Sampler.alwaysOn(), 1);
     assertEquals(1, queued.size());

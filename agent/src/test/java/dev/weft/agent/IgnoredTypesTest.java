@@ -25,13 +25,18 @@ class IgnoredTypesTest {
 
   @Test
   void jdkClassesNamedByAModuleAreCandidates() {
-    assertFalse(ignoredTypes.ignored(ClassLoader.getPlatformClassLoader(), "jdk/internal/net/http/HttpClientImpl"));
-    assertTrue(ignoredTypes.ignored(ClassLoader.getPlatformClassLoader(), "jdk/internal/net/http/HttpRequestImpl"));
+    assertFalse(
+        ignoredTypes.ignored(
+            ClassLoader.getPlatformClassLoader(), "jdk/internal/net/http/HttpClientImpl"));
+    assertTrue(
+        ignoredTypes.ignored(
+            ClassLoader.getPlatformClassLoader(), "jdk/internal/net/http/HttpRequestImpl"));
   }
 
   @Test
   void applicationClassesAreCandidates() {
     assertFalse(ignoredTypes.ignored(applicationLoader, "jakarta/servlet/http/HttpServlet"));
-    assertFalse(ignoredTypes.ignored(applicationLoader, "org/apache/catalina/core/ApplicationFilterChain"));
+    assertFalse(
+        ignoredTypes.ignored(applicationLoader, "org/apache/catalina/core/ApplicationFilterChain"));
   }
 }

@@ -20,10 +20,13 @@ import org.junit.jupiter.api.Test;
 class IteratorLoopExitsTest {
 
   private static byte[] rewritten() throws Exception {
-    return new ByteBuddy().redefine(LoopShapes.class, ClassFileLocator.ForClassLoader.of(LoopShapes.class.getClassLoader()))
-        .visit(new AsmVisitorWrapper.ForDeclaredMethods()
-            .readerFlags(IteratorLoopExits.readerFlags())
-            .method(ElementMatchers.any(), new IteratorLoopExits("example.Helper")))
+    return new ByteBuddy()
+        .redefine(
+            LoopShapes.class, ClassFileLocator.ForClassLoader.of(LoopShapes.class.getClassLoader()))
+        .visit(
+            new AsmVisitorWrapper.ForDeclaredMethods()
+                .readerFlags(IteratorLoopExits.readerFlags())
+                .method(ElementMatchers.any(), new IteratorLoopExits("example.Helper")))
         .make()
         .getBytes();
   }
@@ -32,17 +35,20 @@ class IteratorLoopExitsTest {
   @Test
   void rewrittenClassVerifies() throws Exception {
     byte[] bytes = rewritten();
-    ClassLoader loader = new ClassLoader(null) {
-      @Override
-      protected Class<?> findClass(String name) throws ClassNotFoundException {
-        if (name.equals(LoopShapes.class.getName())) {
-          return defineClass(name, bytes, 0, bytes.length);
-        }
-        throw new ClassNotFoundException(name);
-      }
-    };
+    ClassLoader loader =
+        new ClassLoader(null) {
+          @Override
+          protected Class<?> findClass(String name) throws ClassNotFoundException {
+            if (name.equals(LoopShapes.class.getName())) {
+              return defineClass(name, bytes, 0, bytes.length);
+            }
+            throw new ClassNotFoundException(name);
+          }
+        };
     // initializing links the class, which verifies every method
-    assertEquals(LoopShapes.class.getName(), Class.forName(LoopShapes.class.getName(), true, loader).getName());
+    assertEquals(
+        LoopShapes.class.getName(),
+        Class.forName(LoopShapes.class.getName(), true, loader).getName());
   }
 
   @Test
@@ -55,22 +61,33 @@ class IteratorLoopExitsTest {
 
   private static Map<String, Integer> loopLeftCalls(byte[] classFile) {
     Map<String, Integer> calls = new HashMap<>();
-    new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
-      @Override
-      public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-          String[] exceptions) {
-        calls.put(name, 0);
-        return new MethodVisitor(Opcodes.ASM9) {
-          @Override
-          public void visitInvokeDynamicInsn(String indyName, String indyDescriptor, Handle bootstrap,
-              Object... arguments) {
-            if (indyName.equals("loopLeft") && List.of(arguments).equals(List.of("example.Helper"))) {
-              calls.merge(name, 1, Integer::sum);
-            }
-          }
-        };
-      }
-    }, 0);
+    new ClassReader(classFile)
+        .accept(
+            new ClassVisitor(Opcodes.ASM9) {
+              @Override
+              public MethodVisitor visitMethod(
+                  int access,
+                  String name,
+                  String descriptor,
+                  String signature,
+                  String[] exceptions) {
+                calls.put(name, 0);
+                return new MethodVisitor(Opcodes.ASM9) {
+                  @Override
+                  public void visitInvokeDynamicInsn(
+                      String indyName,
+                      String indyDescriptor,
+                      Handle bootstrap,
+                      Object... arguments) {
+                    if (indyName.equals("loopLeft")
+                        && List.of(arguments).equals(List.of("example.Helper"))) {
+                      calls.merge(name, 1, Integer::sum);
+                    }
+                  }
+                };
+              }
+            },
+            0);
     return calls;
   }
 }

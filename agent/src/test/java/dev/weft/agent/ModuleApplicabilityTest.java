@@ -19,7 +19,8 @@ class ModuleApplicabilityTest {
 
   @Test
   void aLoaderWithoutTheMarkerClassIsLeftAloneSilently() {
-    ModuleApplicability applicability = new ModuleApplicability(module("org.example.Absent", List.of()));
+    ModuleApplicability applicability =
+        new ModuleApplicability(module("org.example.Absent", List.of()));
 
     String said = StderrCapture.of(() -> assertFalse(applicability.matches(TEST_LOADER)));
     assertEquals("", said);
@@ -27,11 +28,21 @@ class ModuleApplicabilityTest {
 
   @Test
   void declaredAndInheritedMethodsSatisfyRequirements() {
-    ModuleApplicability applicability = new ModuleApplicability(module("org.junit.jupiter.api.Test", List.of(
-        Requirement.type("java.util.ArrayList"),
-        Requirement.method("java.util.ArrayList", "ensureCapacity", "(I)V"),
-        Requirement.method("java.util.ArrayList", "stream", "()Ljava/util/stream/Stream;"), // Collection's
-        Requirement.method("java.util.ArrayList", "containsAll", "(Ljava/util/Collection;)Z")))); // a superclass's
+    ModuleApplicability applicability =
+        new ModuleApplicability(
+            module(
+                "org.junit.jupiter.api.Test",
+                List.of(
+                    Requirement.type("java.util.ArrayList"),
+                    Requirement.method("java.util.ArrayList", "ensureCapacity", "(I)V"),
+                    Requirement.method(
+                        "java.util.ArrayList",
+                        "stream",
+                        "()Ljava/util/stream/Stream;"), // Collection's
+                    Requirement.method(
+                        "java.util.ArrayList",
+                        "containsAll",
+                        "(Ljava/util/Collection;)Z")))); // a superclass's
 
     assertTrue(applicability.matches(TEST_LOADER));
   }
@@ -39,25 +50,34 @@ class ModuleApplicabilityTest {
   @Test
   void aMissingMethodTurnsTheModuleOffWithOneWarningNamingIt() throws Exception {
     Requirement missing = Requirement.method("java.util.ArrayList", "ensureCapacity", "(J)V");
-    ModuleApplicability applicability = new ModuleApplicability(module("org.junit.jupiter.api.Test",
-        List.of(Requirement.type("java.util.ArrayList"), missing)));
+    ModuleApplicability applicability =
+        new ModuleApplicability(
+            module(
+                "org.junit.jupiter.api.Test",
+                List.of(Requirement.type("java.util.ArrayList"), missing)));
 
     try (URLClassLoader another = new URLClassLoader(new URL[0], TEST_LOADER)) {
-      String said = StderrCapture.of(() -> {
-        assertFalse(applicability.matches(TEST_LOADER));
-        assertFalse(applicability.matches(TEST_LOADER));
-        assertFalse(applicability.matches(another));
-      });
+      String said =
+          StderrCapture.of(
+              () -> {
+                assertFalse(applicability.matches(TEST_LOADER));
+                assertFalse(applicability.matches(TEST_LOADER));
+                assertFalse(applicability.matches(another));
+              });
 
       assertEquals(1, said.lines().count(), said);
-      assertTrue(said.contains("instrumentation test is off") && said.contains(missing.toString()), said);
+      assertTrue(
+          said.contains("instrumentation test is off") && said.contains(missing.toString()), said);
     }
   }
 
   @Test
   void aMissingClassTurnsTheModuleOff() {
-    ModuleApplicability applicability = new ModuleApplicability(module("org.junit.jupiter.api.Test",
-        List.of(Requirement.type("org.junit.jupiter.api.NoSuchAnnotation"))));
+    ModuleApplicability applicability =
+        new ModuleApplicability(
+            module(
+                "org.junit.jupiter.api.Test",
+                List.of(Requirement.type("org.junit.jupiter.api.NoSuchAnnotation"))));
 
     StderrCapture.of(() -> assertFalse(applicability.matches(TEST_LOADER)));
   }
@@ -65,12 +85,13 @@ class ModuleApplicabilityTest {
   @Test
   void theBootstrapLoaderCountsOnlyForModulesOfJdkClasses() {
     InstrumentationModule library = module("java.lang.Thread", List.of());
-    InstrumentationModule jdk = new TestModule("java.lang.Thread", List.of()) {
-      @Override
-      public List<String> jdkTypes() {
-        return List.of("java.lang.Thread");
-      }
-    };
+    InstrumentationModule jdk =
+        new TestModule("java.lang.Thread", List.of()) {
+          @Override
+          public List<String> jdkTypes() {
+            return List.of("java.lang.Thread");
+          }
+        };
 
     assertFalse(new ModuleApplicability(library).matches(null));
     assertTrue(new ModuleApplicability(jdk).matches(null));

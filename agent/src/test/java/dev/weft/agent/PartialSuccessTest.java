@@ -29,7 +29,8 @@ class PartialSuccessTest {
 
   @Test
   void readsTheRejectedSpansAndTheCollectorsMessage() {
-    PartialSuccess.Rejection rejection = PartialSuccess.Rejection.parse(response(42, "spans too old"));
+    PartialSuccess.Rejection rejection =
+        PartialSuccess.Rejection.parse(response(42, "spans too old"));
     assertEquals(42, rejection.spans);
     assertEquals("spans too old", rejection.message);
   }

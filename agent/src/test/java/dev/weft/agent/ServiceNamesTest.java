@@ -9,7 +9,8 @@ class ServiceNamesTest {
 
   @Test
   void jarNameWithoutExtension() {
-    assertEquals("orders-service", ServiceNames.fromJavaCommand("/opt/app/orders-service.jar --port 8080"));
+    assertEquals(
+        "orders-service", ServiceNames.fromJavaCommand("/opt/app/orders-service.jar --port 8080"));
     assertEquals("app", ServiceNames.fromJavaCommand("app.jar"));
   }
 

@@ -16,25 +16,29 @@ final class TestSpans {
 
   static List<SpanData> spans(int count) {
     List<SpanData> spans = new ArrayList<>();
-    SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(new SpanProcessor() {
-      @Override
-      public void onStart(Context parentContext, ReadWriteSpan span) {}
+    SdkTracerProvider provider =
+        SdkTracerProvider.builder()
+            .addSpanProcessor(
+                new SpanProcessor() {
+                  @Override
+                  public void onStart(Context parentContext, ReadWriteSpan span) {}
 
-      @Override
-      public boolean isStartRequired() {
-        return false;
-      }
+                  @Override
+                  public boolean isStartRequired() {
+                    return false;
+                  }
 
-      @Override
-      public void onEnd(ReadableSpan span) {
-        spans.add(span.toSpanData());
-      }
+                  @Override
+                  public void onEnd(ReadableSpan span) {
+                    spans.add(span.toSpanData());
+                  }
 
-      @Override
-      public boolean isEndRequired() {
-        return true;
-      }
-    }).build();
+                  @Override
+                  public boolean isEndRequired() {
+                    return true;
+                  }
+                })
+            .build();
     for (int i = 0; i < count; i++) {
       provider.get("test").spanBuilder("span " + i).startSpan().end();
     }

@@ -11,6 +11,7 @@ public interface AdviceLinker {
    * module class loader that belongs to {@code instrumentedClass}'s class loader; {@code null} when tracing is off,
    * which leaves the call site doing nothing.
    */
-  MethodHandle link(Class<?> instrumentedClass, String adviceClass, String methodName, MethodType type)
+  MethodHandle link(
+      Class<?> instrumentedClass, String adviceClass, String methodName, MethodType type)
       throws Throwable;
 }

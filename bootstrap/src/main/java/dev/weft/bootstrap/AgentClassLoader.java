@@ -37,6 +37,7 @@ public final class AgentClassLoader extends ClassLoader {
   private final JarFile jar;
   private final String jarUrl;
   private final ProtectionDomain protectionDomain;
+
   /** Versioned prefixes present in the jar, newest first, each followed by {@link #PREFIX} itself. */
   private final List<String> prefixes;
 
@@ -132,9 +133,10 @@ public final class AgentClassLoader extends ClassLoader {
 
   @Override
   protected URL findResource(String name) {
-    String path = name.endsWith(CLASS_SUFFIX)
-        ? name.substring(0, name.length() - CLASS_SUFFIX.length()) + HIDDEN_CLASS_SUFFIX
-        : name;
+    String path =
+        name.endsWith(CLASS_SUFFIX)
+            ? name.substring(0, name.length() - CLASS_SUFFIX.length()) + HIDDEN_CLASS_SUFFIX
+            : name;
     JarEntry entry = entry(path);
     if (entry == null) {
       return null;

@@ -26,7 +26,10 @@ public final class IndyBootstrap {
   }
 
   public static CallSite bootstrap(
-      MethodHandles.Lookup lookup, String adviceMethodName, MethodType type, String adviceClassName) {
+      MethodHandles.Lookup lookup,
+      String adviceMethodName,
+      MethodType type,
+      String adviceClassName) {
     AdviceLinker current = linker;
     if (current != null) {
       try {
@@ -36,8 +39,15 @@ public final class IndyBootstrap {
           return new ConstantCallSite(advice);
         }
       } catch (Throwable t) {
-        System.err.println("[weft] WARN advice " + adviceClassName + "." + adviceMethodName + " for "
-            + lookup.lookupClass().getName() + " could not be linked and is skipped: " + t);
+        System.err.println(
+            "[weft] WARN advice "
+                + adviceClassName
+                + "."
+                + adviceMethodName
+                + " for "
+                + lookup.lookupClass().getName()
+                + " could not be linked and is skipped: "
+                + t);
       }
     }
     return new ConstantCallSite(MethodHandles.empty(type));

@@ -14,7 +14,8 @@ public final class Settings {
     String value = System.getProperty(name);
     return value != null
         ? value
-        : System.getenv(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
+        : System.getenv(
+            name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
   }
 
   public static boolean getBoolean(String name, boolean defaultValue) {

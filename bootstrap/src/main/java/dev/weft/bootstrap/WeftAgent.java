@@ -33,14 +33,16 @@ public final class WeftAgent {
         return;
       }
       File agentJar = agentJar();
-      AgentClassLoader agentLoader = new AgentClassLoader(new JarFile(agentJar, false), agentJar.toURI().toURL());
+      AgentClassLoader agentLoader =
+          new AgentClassLoader(new JarFile(agentJar, false), agentJar.toURI().toURL());
       agentLoader
           .loadClass(STARTER)
           .getMethod("start", Instrumentation.class, AgentClassLoader.class, boolean.class)
           .invoke(null, instrumentation, agentLoader, attachedLate);
     } catch (Throwable t) {
       Throwable cause = t.getCause() != null ? t.getCause() : t;
-      System.err.println("[weft] ERROR the agent could not start; the application runs without tracing: " + cause);
+      System.err.println(
+          "[weft] ERROR the agent could not start; the application runs without tracing: " + cause);
     }
   }
 

@@ -19,16 +19,21 @@ public final class WeftCommand {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0 || !args[0].equals("view")) {
-      System.err.println("usage: java -jar weft-agent.jar view [--help | options]\n"
-          + "       java -javaagent:weft-agent.jar ... (the agent)");
+      System.err.println(
+          "usage: java -jar weft-agent.jar view [--help | options]\n"
+              + "       java -javaagent:weft-agent.jar ... (the agent)");
       System.exit(2);
       return;
     }
-    File agentJar = new File(WeftCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    AgentClassLoader loader = new AgentClassLoader(new JarFile(agentJar, false), agentJar.toURI().toURL());
+    File agentJar =
+        new File(WeftCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    AgentClassLoader loader =
+        new AgentClassLoader(new JarFile(agentJar, false), agentJar.toURI().toURL());
     Thread.currentThread().setContextClassLoader(loader);
     try {
-      loader.loadClass(VIEWER).getMethod("main", String[].class)
+      loader
+          .loadClass(VIEWER)
+          .getMethod("main", String[].class)
           .invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
     } catch (InvocationTargetException e) {
       throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;

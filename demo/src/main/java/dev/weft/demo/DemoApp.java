@@ -36,18 +36,25 @@ public final class DemoApp {
       Services.runAsService(args);
       return;
     }
-    try (LocalKafkaBroker broker = LocalKafkaBroker.start(Files.createTempDirectory("weft-demo-kafka"));
+    try (LocalKafkaBroker broker =
+            LocalKafkaBroker.start(Files.createTempDirectory("weft-demo-kafka"));
         Services.Service names = Services.start("names");
         Services.Service mailer = Services.start("mailer", broker.bootstrapServers())) {
-      int greetPort = Services.serve("/greet/*", new Greet(names.port(), broker.bootstrapServers()));
+      int greetPort =
+          Services.serve("/greet/*", new Greet(names.port(), broker.bootstrapServers()));
       HttpClient client = HttpClient.newHttpClient();
       int mailed = 0;
       for (String name : PEOPLE) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + greetPort + "/greet/" + name))
-            .build();
+        HttpRequest request =
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + greetPort + "/greet/" + name))
+                .build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        System.out.println("GET /greet/" + name + " -> " + response.statusCode()
-            + (response.statusCode() < 400 ? " " + response.body() : ""));
+        System.out.println(
+            "GET /greet/"
+                + name
+                + " -> "
+                + response.statusCode()
+                + (response.statusCode() < 400 ? " " + response.body() : ""));
         mailed += response.statusCode() < 400 ? 1 : 0;
       }
       for (int i = 0; i < mailed; i++) {

@@ -32,9 +32,12 @@ final class Greet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Request lookup = new Request.Builder()
-        .url("http://127.0.0.1:" + namesPort + "/names" + request.getPathInfo()).build();
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Request lookup =
+        new Request.Builder()
+            .url("http://127.0.0.1:" + namesPort + "/names" + request.getPathInfo())
+            .build();
     String greeting;
     try (Response name = names.newCall(lookup).execute()) {
       if (!name.isSuccessful()) {
@@ -44,7 +47,8 @@ final class Greet extends HttpServlet {
       greeting = "hello, " + name.body().string();
     }
     try {
-      mail.send(new ProducerRecord<>(DemoApp.TOPIC, request.getPathInfo().substring(1), greeting)).get();
+      mail.send(new ProducerRecord<>(DemoApp.TOPIC, request.getPathInfo().substring(1), greeting))
+          .get();
     } catch (ExecutionException | InterruptedException e) {
       response.sendError(503, "the mailer is not reachable");
       return;

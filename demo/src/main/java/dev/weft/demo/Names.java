@@ -9,7 +9,8 @@ import java.io.IOException;
 final class Names extends HttpServlet {
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String name = request.getPathInfo().substring(1);
     if (name.equals("nobody")) {
       response.sendError(404);

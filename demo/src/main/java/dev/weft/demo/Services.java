@@ -26,7 +26,9 @@ final class Services {
 
     private Service(Process process) throws IOException {
       this.process = process;
-      this.output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      this.output =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       String ready = nextLine();
       if (ready == null || !ready.startsWith("READY ")) {
         throw new IllegalStateException("a demo service did not start: " + ready);
@@ -57,10 +59,13 @@ final class Services {
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
     command.add("-Dotel.service.name=weft-demo-" + name);
     command.add("-jar");
-    command.add(new File(DemoApp.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath());
+    command.add(
+        new File(DemoApp.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            .getPath());
     command.add(name);
     command.addAll(List.of(arguments));
-    return new Service(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+    return new Service(
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
   }
 
   /** The main of a service started by {@link #start}. */

@@ -35,39 +35,56 @@ public final class LocalKafkaBroker implements AutoCloseable {
   }
 
   /** Formats the storage in {@code dataDirectory}, starts the broker and waits until it says it has started. */
-  public static LocalKafkaBroker start(Path dataDirectory) throws IOException, InterruptedException {
+  public static LocalKafkaBroker start(Path dataDirectory)
+      throws IOException, InterruptedException {
     int port = freePort();
     int controllerPort = freePort();
     Path config = dataDirectory.resolve("server.properties");
     Files.createDirectories(dataDirectory);
-    Files.writeString(config, String.join("\n",
-        "process.roles=broker,controller",
-        "node.id=1",
-        "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-        "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-        "controller.listener.names=CONTROLLER",
-        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-        "inter.broker.listener.name=PLAINTEXT",
-        "log.dirs=" + dataDirectory.resolve("logs"),
-        "num.partitions=1",
-        "auto.create.topics.enable=true",
-        "offsets.topic.replication.factor=1",
-        "transaction.state.log.replication.factor=1",
-        "transaction.state.log.min.isr=1",
-        "share.coordinator.state.topic.replication.factor=1",
-        "share.coordinator.state.topic.min.isr=1",
-        // a consumer joining an empty group gets its partitions at once
-        "group.initial.rebalance.delay.ms=0",
-        ""));
-    // --cluster-id=ID, not "-t ID": a random id may start with '-', which the tool would take for an option
-    Process format = new ProcessBuilder(command("kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId(),
-        "-c", config.toString())).redirectErrorStream(true).start();
-    String formatOutput = new String(format.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "process.roles=broker,controller",
+            "node.id=1",
+            "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+            "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+            "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+            "controller.listener.names=CONTROLLER",
+            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+            "inter.broker.listener.name=PLAINTEXT",
+            "log.dirs=" + dataDirectory.resolve("logs"),
+            "num.partitions=1",
+            "auto.create.topics.enable=true",
+            "offsets.topic.replication.factor=1",
+            "transaction.state.log.replication.factor=1",
+            "transaction.state.log.min.isr=1",
+            "share.coordinator.state.topic.replication.factor=1",
+            "share.coordinator.state.topic.min.isr=1",
+            // a consumer joining an empty group gets its partitions at once
+            "group.initial.rebalance.delay.ms=0",
+            ""));
+    // --cluster-id=ID, not "-t ID": a random id may start with '-', which the tool would take for
+    // an option
+    Process format =
+        new ProcessBuilder(
+                command(
+                    "kafka.tools.StorageTool",
+                    "format",
+                    "--cluster-id=" + clusterId(),
+                    "-c",
+                    config.toString()))
+            .redirectErrorStream(true)
+            .start();
+    String formatOutput =
+        new String(format.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (format.waitFor() != 0) {
       throw new IOException("formatting the Kafka storage failed: " + formatOutput);
     }
-    Process process = new ProcessBuilder(command("kafka.Kafka", config.toString())).redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(command("kafka.Kafka", config.toString()))
+            .redirectErrorStream(true)
+            .start();
     LocalKafkaBroker broker = new LocalKafkaBroker(process, "127.0.0.1:" + port);
     broker.awaitStarted();
     return broker;
@@ -88,7 +105,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
   private void awaitStarted() throws IOException, InterruptedException {
     CompletableFuture<Void> started = new CompletableFuture<>();
-    Thread reader = new Thread(() -> readLog(process.getInputStream(), started), "kafka-broker-log");
+    Thread reader =
+        new Thread(() -> readLog(process.getInputStream(), started), "kafka-broker-log");
     reader.setDaemon(true);
     reader.start();
     try {
@@ -100,7 +118,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
   }
 
   private void readLog(InputStream output, CompletableFuture<Void> started) {
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
       String line;
       while ((line = lines.readLine()) != null) {
         if (!started.isDone()) {
@@ -117,16 +136,23 @@ public final class LocalKafkaBroker implements AutoCloseable {
   }
 
   private static List<String> command(String mainClass, String... arguments) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-XX:+UseSerialGC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
-        "-cp", brokerClasspath(), mainClass));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+                "-cp",
+                brokerClasspath(),
+                mainClass));
     command.addAll(List.of(arguments));
     return command;
   }
 
   private static String brokerClasspath() {
-    try (InputStream resource = LocalKafkaBroker.class.getResourceAsStream("broker-classpath.txt")) {
+    try (InputStream resource =
+        LocalKafkaBroker.class.getResourceAsStream("broker-classpath.txt")) {
       return new String(resource.readAllBytes(), StandardCharsets.UTF_8).trim();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -41,30 +41,45 @@ final class AdviceShape extends ClassVisitor {
   /** What is wrong with a helper that rewritten loops call: it needs {@code public static void loopLeft(Object)}. */
   static List<String> problemsOfLoopHelper(byte[] classFile) {
     boolean[] found = new boolean[1];
-    new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
-      @Override
-      public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-          String[] exceptions) {
-        if (name.equals("loopLeft") && descriptor.equals("(Ljava/lang/Object;)V")
-            && (access & (Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC)) == (Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC)) {
-          found[0] = true;
-        }
-        return null;
-      }
-    }, ClassReader.SKIP_CODE);
+    new ClassReader(classFile)
+        .accept(
+            new ClassVisitor(Opcodes.ASM9) {
+              @Override
+              public MethodVisitor visitMethod(
+                  int access,
+                  String name,
+                  String descriptor,
+                  String signature,
+                  String[] exceptions) {
+                if (name.equals("loopLeft")
+                    && descriptor.equals("(Ljava/lang/Object;)V")
+                    && (access & (Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC))
+                        == (Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC)) {
+                  found[0] = true;
+                }
+                return null;
+              }
+            },
+            ClassReader.SKIP_CODE);
     return found[0] ? List.of() : List.of("has no public static void loopLeft(Object)");
   }
 
   @Override
-  public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+  public void visit(
+      int version,
+      int access,
+      String name,
+      String signature,
+      String superName,
+      String[] interfaces) {
     if ((access & Opcodes.ACC_PUBLIC) == 0) {
       problems.add("is not public");
     }
   }
 
   @Override
-  public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-      String[] exceptions) {
+  public MethodVisitor visitMethod(
+      int access, String name, String descriptor, String signature, String[] exceptions) {
     return new MethodVisitor(Opcodes.ASM9) {
       @Override
       public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
@@ -73,7 +88,8 @@ final class AdviceShape extends ClassVisitor {
         }
         adviceMethods++;
         String method = name + descriptor;
-        if ((access & (Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC)) != (Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC)) {
+        if ((access & (Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC))
+            != (Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC)) {
           problems.add(method + " is not public static");
         }
         return new AnnotationVisitor(Opcodes.ASM9) {

@@ -64,14 +64,17 @@ class CheckerTest {
 
   @Test
   void usesAreReadWithWhetherTheyAreOutsideNewerOnlyCode() {
-    Reference mapConstructor = Reference.toMethod("java/util/concurrent/ConcurrentSkipListMap", "<init>", "()V");
+    Reference mapConstructor =
+        Reference.toMethod("java/util/concurrent/ConcurrentSkipListMap", "<init>", "()V");
     Reference queue = Reference.toClass("java/util/concurrent/LinkedTransferQueue");
 
     assertEquals(true, ClassReferences.of(classFile(Plain.class)).get(mapConstructor));
 
     Map<Reference, Boolean> marked = ClassReferences.of(classFile(Marked.class));
     assertEquals(false, marked.get(queue));
-    assertEquals(false, marked.get(Reference.toClass("java/util/concurrent/ConcurrentSkipListSet")),
+    assertEquals(
+        false,
+        marked.get(Reference.toClass("java/util/concurrent/ConcurrentSkipListSet")),
         "the super class of a marked class");
 
     Map<Reference, Boolean> markedMethod = ClassReferences.of(classFile(MarkedMethod.class));
@@ -90,13 +93,17 @@ class CheckerTest {
 
     assertEquals(3, problems.size(), problems.toString());
     assertTrue(problems.contains("inlined()V is not declared inline = false"), problems.toString());
-    assertTrue(problems.contains("throwing()V does not declare suppress = Throwable.class"), problems.toString());
+    assertTrue(
+        problems.contains("throwing()V does not declare suppress = Throwable.class"),
+        problems.toString());
     assertTrue(problems.contains("notStatic()V is not public static"), problems.toString());
-    assertFalse(AdviceShape.problemsOf(classFile(Plain.class)).isEmpty(), "a class with no advice method");
+    assertFalse(
+        AdviceShape.problemsOf(classFile(Plain.class)).isEmpty(), "a class with no advice method");
   }
 
   private static byte[] classFile(Class<?> type) {
-    try (InputStream in = type.getClassLoader().getResourceAsStream(type.getName().replace('.', '/') + ".class")) {
+    try (InputStream in =
+        type.getClassLoader().getResourceAsStream(type.getName().replace('.', '/') + ".class")) {
       return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -27,6 +27,7 @@ final class ClassReferences extends ClassVisitor {
 
   /** Each reference, and whether it is used outside code marked {@link NewerLibraryOnly}. */
   private final Map<Reference, Boolean> references = new LinkedHashMap<>();
+
   private boolean classOnlyForNewer;
   private boolean inNewerOnlyCode;
 
@@ -52,7 +53,13 @@ final class ClassReferences extends ClassVisitor {
   }
 
   @Override
-  public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+  public void visit(
+      int version,
+      int access,
+      String name,
+      String signature,
+      String superName,
+      String[] interfaces) {
     if (superName != null) {
       addType(superName);
     }
@@ -62,15 +69,16 @@ final class ClassReferences extends ClassVisitor {
   }
 
   @Override
-  public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+  public FieldVisitor visitField(
+      int access, String name, String descriptor, String signature, Object value) {
     inNewerOnlyCode = classOnlyForNewer;
     addType(Type.getType(descriptor));
     return null;
   }
 
   @Override
-  public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-      String[] exceptions) {
+  public MethodVisitor visitMethod(
+      int access, String name, String descriptor, String signature, String[] exceptions) {
     inNewerOnlyCode = classOnlyForNewer;
     int signatureStart = references.size();
     addMethodTypes(descriptor);
@@ -90,19 +98,24 @@ final class ClassReferences extends ClassVisitor {
       }
 
       @Override
-      public void visitFieldInsn(int opcode, String owner, String fieldName, String fieldDescriptor) {
+      public void visitFieldInsn(
+          int opcode, String owner, String fieldName, String fieldDescriptor) {
         addField(owner, fieldName, fieldDescriptor);
       }
 
       @Override
-      public void visitMethodInsn(int opcode, String owner, String methodName, String methodDescriptor,
+      public void visitMethodInsn(
+          int opcode,
+          String owner,
+          String methodName,
+          String methodDescriptor,
           boolean isInterface) {
         addMethod(owner, methodName, methodDescriptor);
       }
 
       @Override
-      public void visitInvokeDynamicInsn(String indyName, String indyDescriptor, Handle bootstrap,
-          Object... arguments) {
+      public void visitInvokeDynamicInsn(
+          String indyName, String indyDescriptor, Handle bootstrap, Object... arguments) {
         addMethodTypes(indyDescriptor);
         addHandle(bootstrap);
         for (Object argument : arguments) {

@@ -32,8 +32,12 @@ final class LibraryVersion {
   static LibraryVersion of(String name) {
     Path directory = Path.of("target", "libraries", name);
     if (!Files.isDirectory(directory)) {
-      throw new IllegalStateException("no jars for library version " + name + " in " + directory.toAbsolutePath()
-          + ": add them to the copy in module-checks/pom.xml");
+      throw new IllegalStateException(
+          "no jars for library version "
+              + name
+              + " in "
+              + directory.toAbsolutePath()
+              + ": add them to the copy in module-checks/pom.xml");
     }
     List<ClassFileLocator> locators = new ArrayList<>();
     try (Stream<Path> jars = Files.list(directory)) {
@@ -49,8 +53,10 @@ final class LibraryVersion {
 
   /** The JDK alone, for modules of JDK classes, and to tell the JDK's classes from a library's. */
   static LibraryVersion jdkOnly() {
-    return new LibraryVersion("the JDK",
-        TypePool.Default.of(ClassFileLocator.ForClassLoader.of(ClassLoader.getPlatformClassLoader())));
+    return new LibraryVersion(
+        "the JDK",
+        TypePool.Default.of(
+            ClassFileLocator.ForClassLoader.of(ClassLoader.getPlatformClassLoader())));
   }
 
   boolean hasClass(String internalName) {
@@ -64,7 +70,8 @@ final class LibraryVersion {
   boolean has(Reference reference) {
     try {
       return resolves(reference);
-    } catch (IllegalStateException e) { // a super type outside the jars: not resolvable as the JVM would
+    } catch (
+        IllegalStateException e) { // a super type outside the jars: not resolvable as the JVM would
       return false;
     }
   }
@@ -77,7 +84,8 @@ final class LibraryVersion {
     TypeDescription owner = resolution.resolve();
     switch (reference.kind()) {
       case METHOD:
-        return hasMethod(owner, reference) || hasMethod(TypeDescription.ForLoadedType.of(Object.class), reference);
+        return hasMethod(owner, reference)
+            || hasMethod(TypeDescription.ForLoadedType.of(Object.class), reference);
       case FIELD:
         return hasField(owner, reference);
       default:
@@ -97,14 +105,16 @@ final class LibraryVersion {
 
   private static boolean hasField(TypeDefinition type, Reference reference) {
     for (FieldDescription field : type.getDeclaredFields()) {
-      if (field.getName().equals(reference.member()) && field.getDescriptor().equals(reference.descriptor())) {
+      if (field.getName().equals(reference.member())
+          && field.getDescriptor().equals(reference.descriptor())) {
         return true;
       }
     }
     return inherited(type, superType -> hasField(superType, reference));
   }
 
-  private static boolean inherited(TypeDefinition type, java.util.function.Predicate<TypeDefinition> test) {
+  private static boolean inherited(
+      TypeDefinition type, java.util.function.Predicate<TypeDefinition> test) {
     TypeDescription.Generic superClass = type.getSuperClass();
     if (superClass != null && test.test(superClass)) {
       return true;

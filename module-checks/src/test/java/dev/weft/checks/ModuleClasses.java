@@ -45,8 +45,11 @@ final class ModuleClasses {
 
   /** The class file of a class of the module, or null when there is none. */
   static byte[] classFile(InstrumentationModule module, String className) {
-    try (InputStream in = module.getClass().getClassLoader()
-        .getResourceAsStream(className.replace('.', '/') + ".class")) {
+    try (InputStream in =
+        module
+            .getClass()
+            .getClassLoader()
+            .getResourceAsStream(className.replace('.', '/') + ".class")) {
       return in == null ? null : in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -87,7 +90,9 @@ final class ModuleClasses {
   }
 
   private static boolean isClass(String path) {
-    return path.endsWith(".class") && !path.endsWith("module-info.class") && !path.endsWith("package-info.class");
+    return path.endsWith(".class")
+        && !path.endsWith("module-info.class")
+        && !path.endsWith("package-info.class");
   }
 
   private static String className(String path) {

@@ -9,7 +9,6 @@ import dev.weft.instrumentation.api.Requirement;
 import dev.weft.instrumentation.api.TypeInstrumentation;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -37,28 +36,51 @@ class ModuleReferencesTest {
    * directories of jars that module-checks/pom.xml copies: the oldest and the newest of each supported line.
    * Packages not listed here may use nothing but the JDK.
    */
-  private static final Map<String, List<String>> VERSIONS_BY_PACKAGE = Map.ofEntries(
-      Map.entry("dev.weft.instrumentation.kafka.", List.of("kafka-oldest", "kafka-newest")),
-      Map.entry("dev.weft.instrumentation.okhttp.", List.of("okhttp-oldest", "okhttp-newest")),
-      Map.entry("dev.weft.instrumentation.servlet.javax.", List.of("javax-servlet-oldest", "javax-servlet-newest")),
-      Map.entry("dev.weft.instrumentation.servlet.jakarta.",
-          List.of("jakarta-servlet-oldest", "jakarta-servlet-newest")),
-      Map.entry("dev.weft.instrumentation.jaxrs.", List.of("jersey-oldest", "jersey-newest")),
-      Map.entry("dev.weft.instrumentation.springwebmvc.", List.of("spring-webmvc-javax-oldest",
-          "spring-webmvc-javax-newest", "spring-webmvc-jakarta-oldest", "spring-webmvc-jakarta-newest")),
-      Map.entry("dev.weft.instrumentation.springwebmvc.javax.",
-          List.of("spring-webmvc-javax-oldest", "spring-webmvc-javax-newest")),
-      Map.entry("dev.weft.instrumentation.springwebmvc.jakarta.",
-          List.of("spring-webmvc-jakarta-oldest", "spring-webmvc-jakarta-newest")),
-      Map.entry("dev.weft.instrumentation.logbackmdc.", List.of("logback-oldest", "logback-newest")),
-      Map.entry("dev.weft.instrumentation.log4jcontextdata.", List.of("log4j-oldest", "log4j-newest")),
-      Map.entry("dev.weft.instrumentation.opentelemetryapi.application.",
-          List.of("opentelemetry-api-oldest", "opentelemetry-api-newest")),
-      Map.entry("dev.weft.instrumentation.annotations.", List.of("annotations-oldest", "annotations-newest")));
+  private static final Map<String, List<String>> VERSIONS_BY_PACKAGE =
+      Map.ofEntries(
+          Map.entry("dev.weft.instrumentation.kafka.", List.of("kafka-oldest", "kafka-newest")),
+          Map.entry("dev.weft.instrumentation.okhttp.", List.of("okhttp-oldest", "okhttp-newest")),
+          Map.entry(
+              "dev.weft.instrumentation.servlet.javax.",
+              List.of("javax-servlet-oldest", "javax-servlet-newest")),
+          Map.entry(
+              "dev.weft.instrumentation.servlet.jakarta.",
+              List.of("jakarta-servlet-oldest", "jakarta-servlet-newest")),
+          Map.entry("dev.weft.instrumentation.jaxrs.", List.of("jersey-oldest", "jersey-newest")),
+          Map.entry(
+              "dev.weft.instrumentation.springwebmvc.",
+              List.of(
+                  "spring-webmvc-javax-oldest",
+                  "spring-webmvc-javax-newest",
+                  "spring-webmvc-jakarta-oldest",
+                  "spring-webmvc-jakarta-newest")),
+          Map.entry(
+              "dev.weft.instrumentation.springwebmvc.javax.",
+              List.of("spring-webmvc-javax-oldest", "spring-webmvc-javax-newest")),
+          Map.entry(
+              "dev.weft.instrumentation.springwebmvc.jakarta.",
+              List.of("spring-webmvc-jakarta-oldest", "spring-webmvc-jakarta-newest")),
+          Map.entry(
+              "dev.weft.instrumentation.logbackmdc.", List.of("logback-oldest", "logback-newest")),
+          Map.entry(
+              "dev.weft.instrumentation.log4jcontextdata.",
+              List.of("log4j-oldest", "log4j-newest")),
+          Map.entry(
+              "dev.weft.instrumentation.opentelemetryapi.application.",
+              List.of("opentelemetry-api-oldest", "opentelemetry-api-newest")),
+          Map.entry(
+              "dev.weft.instrumentation.annotations.",
+              List.of("annotations-oldest", "annotations-newest")));
 
   /** Packages whose classes the agent's class loader gives every module. */
-  private static final List<String> AGENT_PACKAGES = List.of("dev/weft/", "io/opentelemetry/api/",
-      "io/opentelemetry/context/", "io/opentelemetry/semconv/", "io/opentelemetry/sdk/", "net/bytebuddy/");
+  private static final List<String> AGENT_PACKAGES =
+      List.of(
+          "dev/weft/",
+          "io/opentelemetry/api/",
+          "io/opentelemetry/context/",
+          "io/opentelemetry/semconv/",
+          "io/opentelemetry/sdk/",
+          "net/bytebuddy/");
 
   private static final LibraryVersion JDK_ONLY = LibraryVersion.jdkOnly();
 
@@ -81,15 +103,20 @@ class ModuleReferencesTest {
   /** The check is not vacuous: it reads what the Kafka module calls and finds it in the oldest kafka-clients. */
   @Test
   void readsTheUsesOfAModule() {
-    Reference hasOffset = Reference.toMethod("org/apache/kafka/clients/producer/RecordMetadata", "hasOffset", "()Z");
+    Reference hasOffset =
+        Reference.toMethod("org/apache/kafka/clients/producer/RecordMetadata", "hasOffset", "()Z");
     boolean found = false;
     for (ModuleClasses.ModuleClass moduleClass : ModuleClasses.of(modules)) {
-      found |= moduleClass.name().startsWith("dev.weft.instrumentation.kafka.")
-          && ClassReferences.of(moduleClass.bytes()).containsKey(hasOffset);
+      found |=
+          moduleClass.name().startsWith("dev.weft.instrumentation.kafka.")
+              && ClassReferences.of(moduleClass.bytes()).containsKey(hasOffset);
     }
     assertTrue(found, "the Kafka module's use of " + hasOffset + " was not read");
     assertTrue(versions.get("kafka-oldest").has(hasOffset));
-    assertTrue(!versions.get("kafka-oldest").has(Reference.toMethod(hasOffset.owner(), "hasOffset", "()J")));
+    assertTrue(
+        !versions
+            .get("kafka-oldest")
+            .has(Reference.toMethod(hasOffset.owner(), "hasOffset", "()J")));
   }
 
   @Test
@@ -106,12 +133,22 @@ class ModuleReferencesTest {
         List<String> lacking = lacking(supported, reference);
         boolean newerOnly = !use.getValue() && lacking.size() < supported.size();
         if (!lacking.isEmpty() && !newerOnly && !declared(module, reference)) {
-          problems.add(moduleClass.name() + " uses " + reference + ", which " + String.join(" and ", lacking)
-              + " lack" + (lacking.size() == 1 ? "s" : "") + " and " + moduleName(module) + " does not require");
+          problems.add(
+              moduleClass.name()
+                  + " uses "
+                  + reference
+                  + ", which "
+                  + String.join(" and ", lacking)
+                  + " lack"
+                  + (lacking.size() == 1 ? "s" : "")
+                  + " and "
+                  + moduleName(module)
+                  + " does not require");
         }
       }
     }
-    assertEquals(List.of(), problems, "undeclared uses of library classes and members:\n" + lines(problems));
+    assertEquals(
+        List.of(), problems, "undeclared uses of library classes and members:\n" + lines(problems));
   }
 
   @Test
@@ -122,8 +159,13 @@ class ModuleReferencesTest {
       for (Requirement requirement : module.requirements()) {
         List<String> lacking = lacking(supported, asReference(requirement));
         if (!lacking.isEmpty()) {
-          problems.add(moduleName(module) + " requires " + requirement + ", which " + String.join(" and ", lacking)
-              + " lack: the module would be off for a version it supports");
+          problems.add(
+              moduleName(module)
+                  + " requires "
+                  + requirement
+                  + ", which "
+                  + String.join(" and ", lacking)
+                  + " lack: the module would be off for a version it supports");
         }
       }
     }
@@ -139,13 +181,22 @@ class ModuleReferencesTest {
         type.advice().forEach(advice -> adviceNames.add(advice.adviceClassName()));
         for (String linked : type.linkedClassNames()) {
           byte[] classFile = ModuleClasses.classFile(module, linked);
-          List<String> wrong = classFile == null ? List.of("does not exist")
-              : adviceNames.contains(linked) ? AdviceShape.problemsOf(classFile)
-              : AdviceShape.problemsOfLoopHelper(classFile);
-          wrong.forEach(problem -> problems.add(moduleName(module) + ": " + linked + " " + problem));
+          List<String> wrong =
+              classFile == null
+                  ? List.of("does not exist")
+                  : adviceNames.contains(linked)
+                      ? AdviceShape.problemsOf(classFile)
+                      : AdviceShape.problemsOfLoopHelper(classFile);
+          wrong.forEach(
+              problem -> problems.add(moduleName(module) + ": " + linked + " " + problem));
           if (classFile != null && !linked.startsWith(module.modulePackagePrefix())) {
-            problems.add(moduleName(module) + ": " + linked + " is outside the package its class loaders load ("
-                + module.modulePackagePrefix() + ")");
+            problems.add(
+                moduleName(module)
+                    + ": "
+                    + linked
+                    + " is outside the package its class loaders load ("
+                    + module.modulePackagePrefix()
+                    + ")");
           }
         }
       }
@@ -227,12 +278,15 @@ class ModuleReferencesTest {
 
   private static Reference asReference(Requirement requirement) {
     String owner = requirement.className().replace('.', '/');
-    return requirement.methodName() == null ? Reference.toClass(owner)
+    return requirement.methodName() == null
+        ? Reference.toClass(owner)
         : Reference.toMethod(owner, requirement.methodName(), requirement.descriptor());
   }
 
   private static String moduleName(InstrumentationModule module) {
-    return module == null ? "no module" : module.getClass().getSimpleName() + " (" + module.name() + ")";
+    return module == null
+        ? "no module"
+        : module.getClass().getSimpleName() + " (" + module.name() + ")";
   }
 
   private static String lines(List<String> problems) {

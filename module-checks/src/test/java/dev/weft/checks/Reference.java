@@ -6,7 +6,11 @@ package dev.weft.checks;
  */
 record Reference(String owner, String member, String descriptor, Kind kind) {
 
-  enum Kind { CLASS, METHOD, FIELD }
+  enum Kind {
+    CLASS,
+    METHOD,
+    FIELD
+  }
 
   static Reference toClass(String owner) {
     return new Reference(owner, null, null, Kind.CLASS);

@@ -48,15 +48,23 @@ final class FlowGraph {
         ViewSpan span = row.span;
         spans.put(span.spanId, span);
         Node parent = row.depth == 0 ? null : nodeOfSpan.get(span.parentSpanId);
-        String key = (parent == null ? "" : parent.key) + "\n" + span.kindName() + " " + span.service() + " "
-            + span.name;
+        String key =
+            (parent == null ? "" : parent.key)
+                + "\n"
+                + span.kindName()
+                + " "
+                + span.service()
+                + " "
+                + span.name;
         Node node = nodes.computeIfAbsent(key, k -> new Node(k, span, row.depth));
         node.add(span);
         nodeOfSpan.put(span.spanId, node);
         if (parent != null) {
           edges.computeIfAbsent(key, k -> new Edge(parent, node)).add(span);
           ViewSpan caller = spans.get(span.parentSpanId);
-          long covered = Math.min(span.endNanos, caller.endNanos) - Math.max(span.startNanos, caller.startNanos);
+          long covered =
+              Math.min(span.endNanos, caller.endNanos)
+                  - Math.max(span.startNanos, caller.startNanos);
           coveredByChildren.merge(caller.spanId, Math.max(0, covered), Long::sum);
         }
       }
@@ -65,7 +73,9 @@ final class FlowGraph {
         nodeOfSpan.get(span.spanId).selfNanos += Math.max(0, self);
       }
     }
-    FlowGraph graph = new FlowGraph(new ArrayList<>(nodes.values()), new ArrayList<>(edges.values()), traces.size());
+    FlowGraph graph =
+        new FlowGraph(
+            new ArrayList<>(nodes.values()), new ArrayList<>(edges.values()), traces.size());
     graph.markBottleneckAndCriticalPath();
     return graph;
   }
@@ -95,7 +105,8 @@ final class FlowGraph {
       current.critical = true;
       Edge longest = null;
       for (Edge edge : edges) {
-        if (edge.from == current && !edge.to.critical
+        if (edge.from == current
+            && !edge.to.critical
             && (longest == null || edge.weight() > longest.weight())) {
           longest = edge;
         }
@@ -144,6 +155,7 @@ final class FlowGraph {
   static final class Node extends Figures {
     /** The call path: the parent's key and this node's kind, service and name. */
     final String key;
+
     final String service;
     final String name;
     final String kind;

@@ -208,7 +208,9 @@ final class JsonReader {
 
   private int digits() {
     int start = position;
-    while (position < text.length() && text.charAt(position) >= '0' && text.charAt(position) <= '9') {
+    while (position < text.length()
+        && text.charAt(position) >= '0'
+        && text.charAt(position) <= '9') {
       position++;
     }
     return position - start;

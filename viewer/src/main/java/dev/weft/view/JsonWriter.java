@@ -7,6 +7,7 @@ import java.util.Map;
 final class JsonWriter {
 
   private final StringBuilder out = new StringBuilder(1024);
+
   /** Whether the value about to be written is the first of its object or array. */
   private boolean first = true;
 

@@ -16,15 +16,22 @@ import java.util.Map;
 final class OtlpJson {
 
   private static final List<String> KINDS =
-      List.of("SPAN_KIND_UNSPECIFIED", "SPAN_KIND_INTERNAL", "SPAN_KIND_SERVER", "SPAN_KIND_CLIENT",
-          "SPAN_KIND_PRODUCER", "SPAN_KIND_CONSUMER");
-  private static final List<String> STATUS_CODES = List.of("STATUS_CODE_UNSET", "STATUS_CODE_OK", "STATUS_CODE_ERROR");
+      List.of(
+          "SPAN_KIND_UNSPECIFIED",
+          "SPAN_KIND_INTERNAL",
+          "SPAN_KIND_SERVER",
+          "SPAN_KIND_CLIENT",
+          "SPAN_KIND_PRODUCER",
+          "SPAN_KIND_CONSUMER");
+  private static final List<String> STATUS_CODES =
+      List.of("STATUS_CODE_UNSET", "STATUS_CODE_OK", "STATUS_CODE_ERROR");
 
   private OtlpJson() {}
 
   static List<ViewSpan> decode(String body) throws MalformedInputException {
     List<ViewSpan> spans = new ArrayList<>();
-    for (Map<String, Object> resourceSpans : objects(object(JsonReader.parse(body), "request"), "resourceSpans")) {
+    for (Map<String, Object> resourceSpans :
+        objects(object(JsonReader.parse(body), "request"), "resourceSpans")) {
       ViewSpan.Resource resource =
           new ViewSpan.Resource(attributes(object(resourceSpans.get("resource"), "resource")));
       for (Map<String, Object> scopeSpans : objects(resourceSpans, "scopeSpans")) {
@@ -45,20 +52,35 @@ final class OtlpJson {
     Map<String, Object> status = object(span.get("status"), "status");
     List<ViewSpan.Event> events = new ArrayList<>();
     for (Map<String, Object> event : objects(span, "events")) {
-      events.add(new ViewSpan.Event(string(event.get("name")), integer(event.get("timeUnixNano")), attributes(event)));
+      events.add(
+          new ViewSpan.Event(
+              string(event.get("name")), integer(event.get("timeUnixNano")), attributes(event)));
     }
     List<ViewSpan.Link> links = new ArrayList<>();
     for (Map<String, Object> link : objects(span, "links")) {
-      links.add(new ViewSpan.Link(id(link.get("traceId")), id(link.get("spanId")), attributes(link)));
+      links.add(
+          new ViewSpan.Link(id(link.get("traceId")), id(link.get("spanId")), attributes(link)));
     }
-    return new ViewSpan(traceId, spanId, Ids.parent(id(span.get("parentSpanId"))), string(span.get("name")),
-        enumValue(span.get("kind"), KINDS), integer(span.get("startTimeUnixNano")),
-        integer(span.get("endTimeUnixNano")), enumValue(status.get("code"), STATUS_CODES),
-        string(status.get("message")), scope, attributes(span), events, links, resource);
+    return new ViewSpan(
+        traceId,
+        spanId,
+        Ids.parent(id(span.get("parentSpanId"))),
+        string(span.get("name")),
+        enumValue(span.get("kind"), KINDS),
+        integer(span.get("startTimeUnixNano")),
+        integer(span.get("endTimeUnixNano")),
+        enumValue(status.get("code"), STATUS_CODES),
+        string(status.get("message")),
+        scope,
+        attributes(span),
+        events,
+        links,
+        resource);
   }
 
   /** The {@code attributes} (a list of {@code {key, value}}) of a resource, span, event or link. */
-  private static Map<String, Object> attributes(Map<String, Object> owner) throws MalformedInputException {
+  private static Map<String, Object> attributes(Map<String, Object> owner)
+      throws MalformedInputException {
     Map<String, Object> attributes = new LinkedHashMap<>();
     for (Map<String, Object> keyValue : objects(owner, "attributes")) {
       attributes.put(string(keyValue.get("key")), anyValue(object(keyValue.get("value"), "value")));
@@ -89,14 +111,16 @@ final class OtlpJson {
     }
     if (value.containsKey("arrayValue")) {
       List<Object> array = new ArrayList<>();
-      for (Map<String, Object> element : objects(object(value.get("arrayValue"), "arrayValue"), "values")) {
+      for (Map<String, Object> element :
+          objects(object(value.get("arrayValue"), "arrayValue"), "values")) {
         array.add(anyValue(element));
       }
       return array;
     }
     if (value.containsKey("kvlistValue")) {
       Map<String, Object> map = new LinkedHashMap<>();
-      for (Map<String, Object> entry : objects(object(value.get("kvlistValue"), "kvlistValue"), "values")) {
+      for (Map<String, Object> entry :
+          objects(object(value.get("kvlistValue"), "kvlistValue"), "values")) {
         map.put(string(entry.get("key")), anyValue(object(entry.get("value"), "value")));
       }
       return map;
@@ -163,7 +187,8 @@ final class OtlpJson {
 
   /** The value as a JSON object; an absent one is empty. */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> object(Object value, String what) throws MalformedInputException {
+  private static Map<String, Object> object(Object value, String what)
+      throws MalformedInputException {
     if (value == null) {
       return Collections.emptyMap();
     }

@@ -27,7 +27,8 @@ final class OtlpProtobuf {
     return spans;
   }
 
-  private static void resourceSpans(ProtoReader in, List<ViewSpan> into) throws MalformedInputException {
+  private static void resourceSpans(ProtoReader in, List<ViewSpan> into)
+      throws MalformedInputException {
     Map<String, Object> resourceAttributes = new LinkedHashMap<>();
     List<ProtoReader> scopeSpans = new ArrayList<>();
     while (in.next()) {
@@ -144,8 +145,21 @@ final class OtlpProtobuf {
       }
     }
     Ids.requireValid(traceId, spanId);
-    return new ViewSpan(traceId, spanId, Ids.parent(parentSpanId), name, kind, start, end, statusCode,
-        statusMessage, scope, attributes, events, links, resource);
+    return new ViewSpan(
+        traceId,
+        spanId,
+        Ids.parent(parentSpanId),
+        name,
+        kind,
+        start,
+        end,
+        statusCode,
+        statusMessage,
+        scope,
+        attributes,
+        events,
+        links,
+        resource);
   }
 
   private static ViewSpan.Event event(ProtoReader in) throws MalformedInputException {
@@ -185,7 +199,8 @@ final class OtlpProtobuf {
     return new ViewSpan.Link(traceId, spanId, attributes);
   }
 
-  private static void keyValue(ProtoReader in, Map<String, Object> into) throws MalformedInputException {
+  private static void keyValue(ProtoReader in, Map<String, Object> into)
+      throws MalformedInputException {
     String key = "";
     Object value = null;
     while (in.next()) {

@@ -45,7 +45,8 @@ final class OtlpReceiver implements HttpHandler {
           || encoding != null && !gzip && !encoding.trim().equalsIgnoreCase("identity")) {
         drain(exchange.getRequestBody());
         counts.unsupportedMediaType.incrementAndGet();
-        reply(exchange, 415, "application/x-protobuf or application/json (optionally gzip) expected");
+        reply(
+            exchange, 415, "application/x-protobuf or application/json (optionally gzip) expected");
         return;
       }
       byte[] body;
@@ -64,7 +65,10 @@ final class OtlpReceiver implements HttpHandler {
       }
       List<ViewSpan> spans;
       try {
-        spans = json ? OtlpJson.decode(new String(body, StandardCharsets.UTF_8)) : OtlpProtobuf.decode(body);
+        spans =
+            json
+                ? OtlpJson.decode(new String(body, StandardCharsets.UTF_8))
+                : OtlpProtobuf.decode(body);
       } catch (MalformedInputException e) {
         counts.malformed.incrementAndGet();
         reply(exchange, 400, e.getMessage());
@@ -73,7 +77,9 @@ final class OtlpReceiver implements HttpHandler {
       store.add(spans, System.currentTimeMillis());
       counts.accepted.incrementAndGet();
       byte[] response = json ? "{}".getBytes(StandardCharsets.UTF_8) : new byte[0];
-      exchange.getResponseHeaders().set("Content-Type", json ? "application/json" : "application/x-protobuf");
+      exchange
+          .getResponseHeaders()
+          .set("Content-Type", json ? "application/json" : "application/x-protobuf");
       exchange.sendResponseHeaders(200, response.length == 0 ? -1 : response.length);
       exchange.getResponseBody().write(response);
     } finally {
@@ -93,7 +99,8 @@ final class OtlpReceiver implements HttpHandler {
         throw new IOException("invalid Content-Length");
       }
     }
-    InputStream in = gzip ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody();
+    InputStream in =
+        gzip ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     byte[] buffer = new byte[16 * 1024];
     int read;
@@ -124,7 +131,9 @@ final class OtlpReceiver implements HttpHandler {
       return "";
     }
     int parameters = contentType.indexOf(';');
-    return (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim().toLowerCase(Locale.ROOT);
+    return (parameters < 0 ? contentType : contentType.substring(0, parameters))
+        .trim()
+        .toLowerCase(Locale.ROOT);
   }
 
   static void reply(HttpExchange exchange, int status, String message) throws IOException {

@@ -113,7 +113,9 @@ final class ProtoReader {
         position += 8;
         break;
       case LENGTH_DELIMITED:
-        int length = length(); // not "position += length()": that would add to the position before the length
+        int length =
+            length(); // not "position += length()": that would add to the position before the
+        // length
         position += length;
         break;
       case FIXED32:
@@ -128,7 +130,8 @@ final class ProtoReader {
   /** Throws unless the current field has the wire type the schema gives it. */
   void expect(int wireType) throws MalformedInputException {
     if (wireType() != wireType) {
-      throw new MalformedInputException("field " + field() + ": wire type " + wireType() + ", expected " + wireType);
+      throw new MalformedInputException(
+          "field " + field() + ": wire type " + wireType() + ", expected " + wireType);
     }
   }
 

@@ -19,13 +19,16 @@ final class TerminalPrinter {
   private final PrintStream out;
   private final WaterfallText text;
   private final String pageUrl;
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "weft-view-terminal");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "weft-view-terminal");
+            thread.setDaemon(true);
+            return thread;
+          });
 
-  TerminalPrinter(TraceStore store, long quietMillis, PrintStream out, boolean unicode, String pageUrl) {
+  TerminalPrinter(
+      TraceStore store, long quietMillis, PrintStream out, boolean unicode, String pageUrl) {
     this.store = store;
     this.quietMillis = quietMillis;
     this.out = out;

@@ -19,7 +19,8 @@ import java.util.Set;
 final class TraceSnapshot {
 
   private static final Comparator<ViewSpan> BY_START =
-      Comparator.comparingLong((ViewSpan span) -> span.startNanos).thenComparing(span -> span.spanId);
+      Comparator.comparingLong((ViewSpan span) -> span.startNanos)
+          .thenComparing(span -> span.spanId);
 
   final String traceId;
   final List<ViewSpan> spans;
@@ -75,7 +76,11 @@ final class TraceSnapshot {
     return ordered;
   }
 
-  private static void visit(ViewSpan span, int depth, Map<String, List<ViewSpan>> children, Set<String> visited,
+  private static void visit(
+      ViewSpan span,
+      int depth,
+      Map<String, List<ViewSpan>> children,
+      Set<String> visited,
       List<Row> into) {
     // iterative, so that a trace thousands of spans deep cannot overflow the stack
     List<Row> stack = new ArrayList<>();

@@ -19,12 +19,15 @@ import java.util.Set;
 final class TraceStore {
 
   private final int maxSpans;
+
   /** By trace id, in the order traces were first received: the first is the one dropped first. */
   private final LinkedHashMap<String, Trace> traces = new LinkedHashMap<>();
+
   private int spanCount;
   private long spansReceived;
   private long spansDropped;
   private long tracesDropped;
+
   /** Changes whenever spans are added or dropped, so the page re-renders only when something changed. */
   private long version;
 
@@ -104,7 +107,8 @@ final class TraceStore {
   }
 
   synchronized Stats stats() {
-    return new Stats(traces.size(), spanCount, maxSpans, spansReceived, spansDropped, tracesDropped, version);
+    return new Stats(
+        traces.size(), spanCount, maxSpans, spansReceived, spansDropped, tracesDropped, version);
   }
 
   /** Counts for the page's status line. */
@@ -117,7 +121,13 @@ final class TraceStore {
     final long tracesDropped;
     final long version;
 
-    Stats(int traces, int spans, int maxSpans, long spansReceived, long spansDropped, long tracesDropped,
+    Stats(
+        int traces,
+        int spans,
+        int maxSpans,
+        long spansReceived,
+        long spansDropped,
+        long tracesDropped,
         long version) {
       this.traces = traces;
       this.spans = spans;

@@ -5,16 +5,18 @@ import java.net.InetSocketAddress;
 /** The command line of {@code java -jar weft-agent.jar view}. */
 final class ViewOptions {
 
-  static final String USAGE = String.join("\n",
-      "usage: java -jar weft-agent.jar view [options]",
-      "  --otlp HOST:PORT     where the OTLP/HTTP receiver listens (default 127.0.0.1:4318, the agent's default",
-      "                       endpoint); http/protobuf and http/json at /v1/traces",
-      "  --http HOST:PORT     where the page is served (default 127.0.0.1:16686)",
-      "  --max-spans N        spans held; beyond, the oldest traces are dropped (default 50000)",
-      "  --max-body BYTES     largest export request accepted, after decompression (default 8388608)",
-      "  --quiet-ms MS        a trace is printed once it received no span for this long (default 6000)",
-      "  --no-terminal        print no traces on the terminal",
-      "  --help               this text");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: java -jar weft-agent.jar view [options]",
+          "  --otlp HOST:PORT     where the OTLP/HTTP receiver listens (default 127.0.0.1:4318, the agent's default",
+          "                       endpoint); http/protobuf and http/json at /v1/traces",
+          "  --http HOST:PORT     where the page is served (default 127.0.0.1:16686)",
+          "  --max-spans N        spans held; beyond, the oldest traces are dropped (default 50000)",
+          "  --max-body BYTES     largest export request accepted, after decompression (default 8388608)",
+          "  --quiet-ms MS        a trace is printed once it received no span for this long (default 6000)",
+          "  --no-terminal        print no traces on the terminal",
+          "  --help               this text");
 
   InetSocketAddress otlp = new InetSocketAddress("127.0.0.1", 4318);
   InetSocketAddress http = new InetSocketAddress("127.0.0.1", 16686);
@@ -47,7 +49,8 @@ final class ViewOptions {
           options.maxSpans = (int) positive(option, value(args, ++i, option), Integer.MAX_VALUE);
           break;
         case "--max-body":
-          options.maxBodyBytes = (int) positive(option, value(args, ++i, option), Integer.MAX_VALUE - 8);
+          options.maxBodyBytes =
+              (int) positive(option, value(args, ++i, option), Integer.MAX_VALUE - 8);
           break;
         case "--quiet-ms":
           options.quietMillis = positive(option, value(args, ++i, option), Long.MAX_VALUE);
@@ -92,7 +95,8 @@ final class ViewOptions {
     try {
       long number = Long.parseLong(value.trim());
       if (number < 0 || number > max) {
-        throw new IllegalArgumentException(option + " must be between 0 and " + max + ", not " + value);
+        throw new IllegalArgumentException(
+            option + " must be between 0 and " + max + ", not " + value);
       }
       return number;
     } catch (NumberFormatException e) {

@@ -17,9 +17,10 @@ import java.util.Map;
  */
 final class ViewServer implements HttpHandler {
 
-  private static final Map<String, String> STATIC_TYPES = Map.of(
-      "view.js", "text/javascript; charset=utf-8",
-      "view.css", "text/css; charset=utf-8");
+  private static final Map<String, String> STATIC_TYPES =
+      Map.of(
+          "view.js", "text/javascript; charset=utf-8",
+          "view.css", "text/css; charset=utf-8");
 
   private final ViewApi api;
   private final byte[] page;
@@ -47,7 +48,8 @@ final class ViewServer implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try {
-      if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+      if (!exchange.getRequestMethod().equals("GET")
+          && !exchange.getRequestMethod().equals("HEAD")) {
         exchange.getResponseHeaders().set("Allow", "GET, HEAD");
         OtlpReceiver.reply(exchange, 405, "only GET is supported");
         return;
@@ -56,7 +58,8 @@ final class ViewServer implements HttpHandler {
       Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
       if (path.equals("/") || path.equals("/graph") || path.startsWith("/trace/")) {
         send(exchange, 200, "text/html; charset=utf-8", page);
-      } else if (path.startsWith("/static/") && statics.containsKey(path.substring("/static/".length()))) {
+      } else if (path.startsWith("/static/")
+          && statics.containsKey(path.substring("/static/".length()))) {
         String name = path.substring("/static/".length());
         send(exchange, 200, STATIC_TYPES.get(name), statics.get(name));
       } else if (path.equals("/api/traces")) {
@@ -82,7 +85,8 @@ final class ViewServer implements HttpHandler {
     send(exchange, 200, "application/json", json.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+  private static void send(HttpExchange exchange, int status, String type, byte[] body)
+      throws IOException {
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     boolean head = exchange.getRequestMethod().equals("HEAD");
@@ -102,7 +106,9 @@ final class ViewServer implements HttpHandler {
       String name = equals < 0 ? pair : pair.substring(0, equals);
       String value = equals < 0 ? "" : pair.substring(equals + 1);
       try {
-        query.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        query.put(
+            URLDecoder.decode(name, StandardCharsets.UTF_8),
+            URLDecoder.decode(value, StandardCharsets.UTF_8));
       } catch (IllegalArgumentException malformed) {
         // a broken escape: the parameter is left out
       }

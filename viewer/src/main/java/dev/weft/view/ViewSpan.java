@@ -11,12 +11,16 @@ import java.util.Map;
 final class ViewSpan {
 
   static final int STATUS_ERROR = 2;
-  private static final String[] KINDS = {"UNSPECIFIED", "INTERNAL", "SERVER", "CLIENT", "PRODUCER", "CONSUMER"};
+  private static final String[] KINDS = {
+    "UNSPECIFIED", "INTERNAL", "SERVER", "CLIENT", "PRODUCER", "CONSUMER"
+  };
 
   final String traceId;
   final String spanId;
+
   /** Empty for a root span. */
   final String parentSpanId;
+
   final String name;
   final int kind;
   final long startNanos;
@@ -29,9 +33,21 @@ final class ViewSpan {
   final List<Link> links;
   final Resource resource;
 
-  ViewSpan(String traceId, String spanId, String parentSpanId, String name, int kind, long startNanos,
-      long endNanos, int statusCode, String statusMessage, String scope, Map<String, Object> attributes,
-      List<Event> events, List<Link> links, Resource resource) {
+  ViewSpan(
+      String traceId,
+      String spanId,
+      String parentSpanId,
+      String name,
+      int kind,
+      long startNanos,
+      long endNanos,
+      int statusCode,
+      String statusMessage,
+      String scope,
+      Map<String, Object> attributes,
+      List<Event> events,
+      List<Link> links,
+      Resource resource) {
     this.traceId = traceId;
     this.spanId = spanId;
     this.parentSpanId = parentSpanId;

@@ -32,24 +32,42 @@ final class WaterfallText {
     }
     int errors = trace.errorCount();
     StringBuilder text = new StringBuilder();
-    text.append(root.service()).append(": ").append(root.name)
-        .append("  ").append(millis(trace.durationNanos()))
-        .append(", ").append(rows.size()).append(rows.size() == 1 ? " span" : " spans")
-        .append(", ").append(trace.services().size()).append(trace.services().size() == 1 ? " service" : " services")
+    text.append(root.service())
+        .append(": ")
+        .append(root.name)
+        .append("  ")
+        .append(millis(trace.durationNanos()))
+        .append(", ")
+        .append(rows.size())
+        .append(rows.size() == 1 ? " span" : " spans")
+        .append(", ")
+        .append(trace.services().size())
+        .append(trace.services().size() == 1 ? " service" : " services")
         .append(errors == 0 ? "" : ", " + errors + (errors == 1 ? " error" : " errors"))
-        .append("  trace ").append(trace.traceId).append('\n');
+        .append("  trace ")
+        .append(trace.traceId)
+        .append('\n');
     for (TraceSnapshot.Row row : rows) {
       ViewSpan span = row.span;
       int from = (int) Math.min(BAR_WIDTH - 1, (span.startNanos - start) * BAR_WIDTH / total);
-      int to = (int) Math.max(from + 1, Math.min(BAR_WIDTH, ceilDiv((span.endNanos - start) * BAR_WIDTH, total)));
+      int to =
+          (int)
+              Math.max(
+                  from + 1,
+                  Math.min(BAR_WIDTH, ceilDiv((span.endNanos - start) * BAR_WIDTH, total)));
       text.append("  ");
       for (int i = 0; i < BAR_WIDTH; i++) {
         text.append(i >= from && i < to ? full : empty);
       }
-      text.append(' ').append(pad(millis(span.durationNanos()), 10, true))
-          .append("  ").append(pad(span.kindName(), 8, false))
-          .append("  ").append(pad(span.service(), serviceWidth, false))
-          .append("  ").append("  ".repeat(Math.min(row.depth, MAX_INDENT_DEPTH))).append(span.name)
+      text.append(' ')
+          .append(pad(millis(span.durationNanos()), 10, true))
+          .append("  ")
+          .append(pad(span.kindName(), 8, false))
+          .append("  ")
+          .append(pad(span.service(), serviceWidth, false))
+          .append("  ")
+          .append("  ".repeat(Math.min(row.depth, MAX_INDENT_DEPTH)))
+          .append(span.name)
           .append(span.isError() ? "  ! error" : "")
           .append('\n');
     }
@@ -68,8 +86,11 @@ final class WaterfallText {
     if (ms >= 1000) {
       return String.format(Locale.ROOT, "%.2f s", ms / 1000);
     }
-    return ms >= 100 ? String.format(Locale.ROOT, "%.0f ms", ms) : ms >= 10 ? String.format(Locale.ROOT, "%.1f ms", ms)
-        : String.format(Locale.ROOT, "%.2f ms", ms);
+    return ms >= 100
+        ? String.format(Locale.ROOT, "%.0f ms", ms)
+        : ms >= 10
+            ? String.format(Locale.ROOT, "%.1f ms", ms)
+            : String.format(Locale.ROOT, "%.2f ms", ms);
   }
 
   private static String pad(String text, int width, boolean right) {

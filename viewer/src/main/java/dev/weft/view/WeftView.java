@@ -55,27 +55,43 @@ public final class WeftView {
     otlp.setExecutor(threads("weft-view-otlp", 2));
     web.createContext("/", new ViewServer(new ViewApi(store, counts)));
     web.setExecutor(threads("weft-view-http", 2));
-    String pageUrl = "http://" + hostForUrl(web.getAddress()) + ":" + web.getAddress().getPort() + "/";
-    TerminalPrinter printer = options.terminal
-        ? new TerminalPrinter(store, options.quietMillis, out, charset.equals(StandardCharsets.UTF_8), pageUrl) : null;
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      if (printer != null) {
-        printer.stop();
-      }
-      otlp.stop(0);
-      web.stop(0);
-      TraceStore.Stats stats = store.stats();
-      out.println("Weft View stopped: " + stats.spansReceived + " spans received, " + stats.spansDropped
-          + " dropped");
-      out.flush();
-    }, "weft-view-shutdown"));
+    String pageUrl =
+        "http://" + hostForUrl(web.getAddress()) + ":" + web.getAddress().getPort() + "/";
+    TerminalPrinter printer =
+        options.terminal
+            ? new TerminalPrinter(
+                store, options.quietMillis, out, charset.equals(StandardCharsets.UTF_8), pageUrl)
+            : null;
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  if (printer != null) {
+                    printer.stop();
+                  }
+                  otlp.stop(0);
+                  web.stop(0);
+                  TraceStore.Stats stats = store.stats();
+                  out.println(
+                      "Weft View stopped: "
+                          + stats.spansReceived
+                          + " spans received, "
+                          + stats.spansDropped
+                          + " dropped");
+                  out.flush();
+                },
+                "weft-view-shutdown"));
     otlp.start();
     web.start();
     if (printer != null) {
       printer.start();
     }
-    out.println("Weft View: receiving OTLP/HTTP (http/protobuf, http/json) on http://"
-        + hostForUrl(otlp.getAddress()) + ":" + otlp.getAddress().getPort() + "/v1/traces");
+    out.println(
+        "Weft View: receiving OTLP/HTTP (http/protobuf, http/json) on http://"
+            + hostForUrl(otlp.getAddress())
+            + ":"
+            + otlp.getAddress().getPort()
+            + "/v1/traces");
     out.println("Weft View: traces on " + pageUrl + "  (Ctrl-C stops)");
     out.flush();
   }
@@ -84,18 +100,28 @@ public final class WeftView {
     try {
       return HttpServer.create(address, 64);
     } catch (IOException e) {
-      throw new IOException("cannot listen on " + address.getHostString() + ":" + address.getPort() + " (" + option
-          + "): " + e.getMessage(), e);
+      throw new IOException(
+          "cannot listen on "
+              + address.getHostString()
+              + ":"
+              + address.getPort()
+              + " ("
+              + option
+              + "): "
+              + e.getMessage(),
+          e);
     }
   }
 
   private static ExecutorService threads(String name, int count) {
     AtomicInteger number = new AtomicInteger();
-    return Executors.newFixedThreadPool(count, runnable -> {
-      Thread thread = new Thread(runnable, name + "-" + number.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    return Executors.newFixedThreadPool(
+        count,
+        runnable -> {
+          Thread thread = new Thread(runnable, name + "-" + number.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   private static String hostForUrl(InetSocketAddress address) {
@@ -105,8 +131,12 @@ public final class WeftView {
 
   /** The terminal's encoding (Java 17's {@code System.out} may use another). */
   private static Charset terminalCharset() {
-    String name = System.getProperty("stdout.encoding", System.getProperty("sun.stdout.encoding",
-        System.getProperty("native.encoding", Charset.defaultCharset().name())));
+    String name =
+        System.getProperty(
+            "stdout.encoding",
+            System.getProperty(
+                "sun.stdout.encoding",
+                System.getProperty("native.encoding", Charset.defaultCharset().name())));
     try {
       return Charset.forName(name);
     } catch (IllegalArgumentException e) {

@@ -13,10 +13,20 @@ class FlowGraphTest {
 
   /** Trace n: greet GET /greet (0-100) calls names GET /names (10-10+namesMs); a fifth of the calls fail. */
   private static TraceSnapshot trace(int n, long namesMs) {
-    return new TraceSnapshot(TestSpans.traceId(n), List.of(
-        span(n, 1, 0, "greet", "GET /greet", 0, 100),
-        span(n, 2, 1, "greet", "GET", 10, 10 + namesMs),
-        span(n, 3, 2, "names", "GET /names", 11, 9 + namesMs, n % 5 == 0 ? ViewSpan.STATUS_ERROR : 0)));
+    return new TraceSnapshot(
+        TestSpans.traceId(n),
+        List.of(
+            span(n, 1, 0, "greet", "GET /greet", 0, 100),
+            span(n, 2, 1, "greet", "GET", 10, 10 + namesMs),
+            span(
+                n,
+                3,
+                2,
+                "names",
+                "GET /names",
+                11,
+                9 + namesMs,
+                n % 5 == 0 ? ViewSpan.STATUS_ERROR : 0)));
   }
 
   @Test

@@ -40,33 +40,69 @@ class OtlpProtobufTest {
   }
 
   static ExportTraceServiceRequest request() {
-    Span span = Span.newBuilder()
-        .setTraceId(hex(TRACE_ID)).setSpanId(hex(SPAN_ID)).setParentSpanId(hex(PARENT_ID))
-        .setName("GET /greet/*").setKind(Span.SpanKind.SPAN_KIND_SERVER)
-        .setStartTimeUnixNano(1_700_000_000_123_456_789L).setEndTimeUnixNano(1_700_000_000_223_456_789L)
-        .addAttributes(attribute("http.request.method", AnyValue.newBuilder().setStringValue("GET").build()))
-        .addAttributes(attribute("http.response.status_code", AnyValue.newBuilder().setIntValue(500).build()))
-        .addAttributes(attribute("sampled", AnyValue.newBuilder().setBoolValue(true).build()))
-        .addAttributes(attribute("ratio", AnyValue.newBuilder().setDoubleValue(0.25).build()))
-        .addAttributes(attribute("tags", AnyValue.newBuilder().setArrayValue(ArrayValue.newBuilder()
-            .addValues(AnyValue.newBuilder().setStringValue("a")).addValues(AnyValue.newBuilder().setIntValue(2)))
-            .build()))
-        .addEvents(Span.Event.newBuilder().setName("exception").setTimeUnixNano(1_700_000_000_200_000_000L)
-            .addAttributes(attribute("exception.type", AnyValue.newBuilder().setStringValue("java.io.IOException")
-                .build())))
-        .addLinks(Span.Link.newBuilder().setTraceId(hex("0af7651916cd43dd8448eb211c80319c"))
-            .setSpanId(hex("b7ad6b7169203331")))
-        .setStatus(Status.newBuilder().setCode(Status.StatusCode.STATUS_CODE_ERROR).setMessage("boom"))
-        .build();
+    Span span =
+        Span.newBuilder()
+            .setTraceId(hex(TRACE_ID))
+            .setSpanId(hex(SPAN_ID))
+            .setParentSpanId(hex(PARENT_ID))
+            .setName("GET /greet/*")
+            .setKind(Span.SpanKind.SPAN_KIND_SERVER)
+            .setStartTimeUnixNano(1_700_000_000_123_456_789L)
+            .setEndTimeUnixNano(1_700_000_000_223_456_789L)
+            .addAttributes(
+                attribute(
+                    "http.request.method", AnyValue.newBuilder().setStringValue("GET").build()))
+            .addAttributes(
+                attribute(
+                    "http.response.status_code", AnyValue.newBuilder().setIntValue(500).build()))
+            .addAttributes(attribute("sampled", AnyValue.newBuilder().setBoolValue(true).build()))
+            .addAttributes(attribute("ratio", AnyValue.newBuilder().setDoubleValue(0.25).build()))
+            .addAttributes(
+                attribute(
+                    "tags",
+                    AnyValue.newBuilder()
+                        .setArrayValue(
+                            ArrayValue.newBuilder()
+                                .addValues(AnyValue.newBuilder().setStringValue("a"))
+                                .addValues(AnyValue.newBuilder().setIntValue(2)))
+                        .build()))
+            .addEvents(
+                Span.Event.newBuilder()
+                    .setName("exception")
+                    .setTimeUnixNano(1_700_000_000_200_000_000L)
+                    .addAttributes(
+                        attribute(
+                            "exception.type",
+                            AnyValue.newBuilder().setStringValue("java.io.IOException").build())))
+            .addLinks(
+                Span.Link.newBuilder()
+                    .setTraceId(hex("0af7651916cd43dd8448eb211c80319c"))
+                    .setSpanId(hex("b7ad6b7169203331")))
+            .setStatus(
+                Status.newBuilder().setCode(Status.StatusCode.STATUS_CODE_ERROR).setMessage("boom"))
+            .build();
     return ExportTraceServiceRequest.newBuilder()
-        .addResourceSpans(ResourceSpans.newBuilder()
-            .setResource(Resource.newBuilder()
-                .addAttributes(attribute("service.name", AnyValue.newBuilder().setStringValue("shop").build())))
-            .addScopeSpans(ScopeSpans.newBuilder()
-                .setScope(InstrumentationScope.newBuilder().setName("dev.weft.servlet").setVersion("1"))
-                .addSpans(span)
-                .addSpans(span.toBuilder().setSpanId(hex("1111111111111111")).clearParentSpanId()
-                    .setKind(Span.SpanKind.SPAN_KIND_CLIENT).clearStatus())))
+        .addResourceSpans(
+            ResourceSpans.newBuilder()
+                .setResource(
+                    Resource.newBuilder()
+                        .addAttributes(
+                            attribute(
+                                "service.name",
+                                AnyValue.newBuilder().setStringValue("shop").build())))
+                .addScopeSpans(
+                    ScopeSpans.newBuilder()
+                        .setScope(
+                            InstrumentationScope.newBuilder()
+                                .setName("dev.weft.servlet")
+                                .setVersion("1"))
+                        .addSpans(span)
+                        .addSpans(
+                            span.toBuilder()
+                                .setSpanId(hex("1111111111111111"))
+                                .clearParentSpanId()
+                                .setKind(Span.SpanKind.SPAN_KIND_CLIENT)
+                                .clearStatus())))
         .build();
   }
 
@@ -121,10 +157,18 @@ class OtlpProtobufTest {
 
   @Test
   void garbageAndBadIdsAreMalformed() {
-    assertThrows(MalformedInputException.class, () -> OtlpProtobuf.decode("not protobuf at all".getBytes()));
-    byte[] shortTraceId = ExportTraceServiceRequest.newBuilder().addResourceSpans(ResourceSpans.newBuilder()
-        .addScopeSpans(ScopeSpans.newBuilder().addSpans(Span.newBuilder().setTraceId(hex("0102"))
-            .setSpanId(hex(SPAN_ID))))).build().toByteArray();
+    assertThrows(
+        MalformedInputException.class, () -> OtlpProtobuf.decode("not protobuf at all".getBytes()));
+    byte[] shortTraceId =
+        ExportTraceServiceRequest.newBuilder()
+            .addResourceSpans(
+                ResourceSpans.newBuilder()
+                    .addScopeSpans(
+                        ScopeSpans.newBuilder()
+                            .addSpans(
+                                Span.newBuilder().setTraceId(hex("0102")).setSpanId(hex(SPAN_ID)))))
+            .build()
+            .toByteArray();
     assertThrows(MalformedInputException.class, () -> OtlpProtobuf.decode(shortTraceId));
   }
 }

@@ -40,8 +40,10 @@ class OtlpReceiverTest {
   }
 
   private int post(String contentType, byte[] body, String encoding) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(endpoint)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (encoding != null) {
       request.header("Content-Encoding", encoding);
     }
@@ -58,26 +60,43 @@ class OtlpReceiverTest {
 
   @Test
   void acceptsProtobufJsonAndGzip() throws Exception {
-    assertEquals(200, post("application/x-protobuf", OtlpProtobufTest.request().toByteArray(), null));
-    assertEquals(200, post("application/json; charset=utf-8", OtlpJsonTest.REQUEST.getBytes(StandardCharsets.UTF_8),
-        null));
-    assertEquals(200, post("application/x-protobuf", gzip(OtlpProtobufTest.request().toByteArray()), "gzip"));
+    assertEquals(
+        200, post("application/x-protobuf", OtlpProtobufTest.request().toByteArray(), null));
+    assertEquals(
+        200,
+        post(
+            "application/json; charset=utf-8",
+            OtlpJsonTest.REQUEST.getBytes(StandardCharsets.UTF_8),
+            null));
+    assertEquals(
+        200,
+        post("application/x-protobuf", gzip(OtlpProtobufTest.request().toByteArray()), "gzip"));
 
     assertEquals(3, counts.accepted.get());
-    assertEquals(2, store.trace(OtlpProtobufTest.TRACE_ID).spans.size()); // the gzip copy was the same spans
+    assertEquals(
+        2, store.trace(OtlpProtobufTest.TRACE_ID).spans.size()); // the gzip copy was the same spans
   }
 
   @Test
   void refusesWithA4xxAndCountsIt() throws Exception {
-    assertEquals(400, post("application/x-protobuf", "garbage".getBytes(StandardCharsets.UTF_8), null));
-    assertEquals(400, post("application/json", "{\"resourceSpans\":".getBytes(StandardCharsets.UTF_8), null));
-    assertEquals(400, post("application/x-protobuf", "not gzip".getBytes(StandardCharsets.UTF_8), "gzip"));
+    assertEquals(
+        400, post("application/x-protobuf", "garbage".getBytes(StandardCharsets.UTF_8), null));
+    assertEquals(
+        400,
+        post("application/json", "{\"resourceSpans\":".getBytes(StandardCharsets.UTF_8), null));
+    assertEquals(
+        400, post("application/x-protobuf", "not gzip".getBytes(StandardCharsets.UTF_8), "gzip"));
     assertEquals(415, post("text/plain", "hello".getBytes(StandardCharsets.UTF_8), null));
     assertEquals(415, post("application/x-protobuf", new byte[0], "br"));
     assertEquals(413, post("application/x-protobuf", new byte[MAX_BODY + 1], null));
     assertEquals(413, post("application/x-protobuf", gzip(new byte[4 * MAX_BODY]), "gzip"));
-    assertEquals(405, client.send(HttpRequest.newBuilder(endpoint).GET().build(),
-        HttpResponse.BodyHandlers.discarding()).statusCode());
+    assertEquals(
+        405,
+        client
+            .send(
+                HttpRequest.newBuilder(endpoint).GET().build(),
+                HttpResponse.BodyHandlers.discarding())
+            .statusCode());
 
     assertEquals(3, counts.malformed.get());
     assertEquals(2, counts.unsupportedMediaType.get());

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 class TraceStoreTest {
 
   private static List<String> held(TraceStore store) {
-    return store.traces().stream().map(trace -> trace.traceId).sorted().collect(Collectors.toList());
+    return store.traces().stream()
+        .map(trace -> trace.traceId)
+        .sorted()
+        .collect(Collectors.toList());
   }
 
   @Test
@@ -37,12 +40,18 @@ class TraceStoreTest {
   void aTraceLargerThanTheBoundKeepsItsFirstSpansAndCountsTheRest() {
     TraceStore store = new TraceStore(3);
     store.add(List.of(span(1, 1, 0, "a", "old", 0, 1)), 0);
-    store.add(List.of(span(2, 1, 0, "a", "r", 0, 10), span(2, 2, 1, "a", "c", 1, 2), span(2, 3, 1, "a", "c", 1, 2),
-        span(2, 4, 1, "a", "c", 1, 2)), 0);
+    store.add(
+        List.of(
+            span(2, 1, 0, "a", "r", 0, 10),
+            span(2, 2, 1, "a", "c", 1, 2),
+            span(2, 3, 1, "a", "c", 1, 2),
+            span(2, 4, 1, "a", "c", 1, 2)),
+        0);
 
     assertEquals(List.of(traceId(2)), held(store));
     assertEquals(3, store.trace(traceId(2)).spans.size());
-    assertEquals(2, store.stats().spansDropped); // the old trace's span, and the fourth of the new one
+    assertEquals(
+        2, store.stats().spansDropped); // the old trace's span, and the fourth of the new one
     assertEquals(1, store.stats().tracesDropped);
   }
 
@@ -61,13 +70,19 @@ class TraceStoreTest {
     store.add(List.of(span(1, 1, 0, "a", "r", 0, 10)), 1_000);
     store.add(List.of(span(2, 1, 0, "a", "r", 0, 10)), 1_500);
     assertTrue(store.takeQuiet(1_900, 1_000).isEmpty());
-    store.add(List.of(span(1, 2, 1, "a", "c", 1, 2)), 1_900); // more spans: the trace is not complete yet
+    store.add(
+        List.of(span(1, 2, 1, "a", "c", 1, 2)), 1_900); // more spans: the trace is not complete yet
 
     List<TraceSnapshot> quiet = store.takeQuiet(2_600, 1_000);
 
-    assertEquals(List.of(traceId(2)), quiet.stream().map(trace -> trace.traceId).collect(Collectors.toList()));
-    assertEquals(List.of(traceId(1)),
-        store.takeQuiet(3_000, 1_000).stream().map(trace -> trace.traceId).collect(Collectors.toList()));
+    assertEquals(
+        List.of(traceId(2)),
+        quiet.stream().map(trace -> trace.traceId).collect(Collectors.toList()));
+    assertEquals(
+        List.of(traceId(1)),
+        store.takeQuiet(3_000, 1_000).stream()
+            .map(trace -> trace.traceId)
+            .collect(Collectors.toList()));
     assertEquals(2, store.trace(traceId(1)).spans.size());
     assertTrue(store.takeQuiet(10_000, 1_000).isEmpty());
   }

@@ -18,6 +18,7 @@ public final class Level2TraceState implements TraceState {
 
   /** key, value, key, value, ... left to right */
   private final List<String> entries;
+
   /** The header to send, "" when there is none; null until computed. */
   private String header;
 
@@ -28,7 +29,8 @@ public final class Level2TraceState implements TraceState {
   /** @return the header to send, truncated to the specification's limit; null when empty */
   String header() {
     String text = header;
-    if (text == null) { // a race computes the same string twice, harmlessly (a String is safely published)
+    if (text == null) { // a race computes the same string twice, harmlessly (a String is safely
+      // published)
       String formatted = TraceStateHeader.format(entries);
       text = formatted == null ? "" : formatted;
       header = text;
@@ -100,7 +102,9 @@ public final class Level2TraceState implements TraceState {
 
     @Override
     public TraceStateBuilder put(String key, String value) {
-      if (key == null || value == null || !TraceStateHeader.isValidKey(key)
+      if (key == null
+          || value == null
+          || !TraceStateHeader.isValidKey(key)
           || !TraceStateHeader.isValidValue(value)) {
         return this;
       }

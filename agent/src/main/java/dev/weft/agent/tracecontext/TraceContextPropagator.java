@@ -21,7 +21,8 @@ public final class TraceContextPropagator implements TextMapPropagator {
   static final String TRACE_PARENT = "traceparent";
   static final String TRACE_STATE = "tracestate";
 
-  private static final TextMapPropagator TRACE_PARENT_READER = W3CTraceContextPropagator.getInstance();
+  private static final TextMapPropagator TRACE_PARENT_READER =
+      W3CTraceContextPropagator.getInstance();
 
   private TraceContextPropagator() {}
 
@@ -39,8 +40,11 @@ public final class TraceContextPropagator implements TextMapPropagator {
     if (!span.isValid()) {
       return;
     }
-    // version 00 whatever version came in: downgrading is the one mutation allowed to a higher version
-    setter.set(carrier, TRACE_PARENT,
+    // version 00 whatever version came in: downgrading is the one mutation allowed to a higher
+    // version
+    setter.set(
+        carrier,
+        TRACE_PARENT,
         "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex());
     String traceState = TraceStateHeader.format(span.getTraceState());
     if (traceState != null) {
@@ -56,7 +60,8 @@ public final class TraceContextPropagator implements TextMapPropagator {
     if (getter == null) {
       return context;
     }
-    Context withParent = TRACE_PARENT_READER.extract(context, carrier, new WithoutTraceState<>(getter));
+    Context withParent =
+        TRACE_PARENT_READER.extract(context, carrier, new WithoutTraceState<>(getter));
     if (withParent == context) { // no valid traceparent: a tracestate alone is discarded
       return context;
     }
@@ -69,8 +74,10 @@ public final class TraceContextPropagator implements TextMapPropagator {
       return withParent;
     }
     SpanContext parent = Span.fromContext(withParent).getSpanContext();
-    return context.with(Span.wrap(SpanContext.createFromRemoteParent(
-        parent.getTraceId(), parent.getSpanId(), parent.getTraceFlags(), traceState)));
+    return context.with(
+        Span.wrap(
+            SpanContext.createFromRemoteParent(
+                parent.getTraceId(), parent.getSpanId(), parent.getTraceFlags(), traceState)));
   }
 
   /** A header sent several times is one list: its values joined with commas, as HTTP does. */

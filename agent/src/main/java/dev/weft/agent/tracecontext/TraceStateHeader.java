@@ -10,8 +10,10 @@ public final class TraceStateHeader {
   static final int MAX_MEMBERS = 32;
   static final int MAX_KEY_LENGTH = 256;
   static final int MAX_VALUE_LENGTH = 256;
+
   /** The combined length every participant should propagate; Weft writes at most this many characters. */
   static final int MAX_HEADER_LENGTH = 512;
+
   /** Entries longer than this are the first to go when the header is truncated. */
   static final int LARGE_ENTRY_LENGTH = 128;
 
@@ -69,10 +71,11 @@ public final class TraceStateHeader {
       return ((Level2TraceState) state).header();
     }
     List<String> entries = new ArrayList<>(state.size() * 2);
-    state.forEach((key, value) -> {
-      entries.add(key);
-      entries.add(value);
-    });
+    state.forEach(
+        (key, value) -> {
+          entries.add(key);
+          entries.add(value);
+        });
     return format(entries);
   }
 
@@ -126,7 +129,12 @@ public final class TraceStateHeader {
     }
     for (int i = 1; i < length; i++) {
       char c = key.charAt(i);
-      if (!isLowercaseLetterOrDigit(c) && c != '_' && c != '-' && c != '*' && c != '/' && c != '@') {
+      if (!isLowercaseLetterOrDigit(c)
+          && c != '_'
+          && c != '-'
+          && c != '*'
+          && c != '/'
+          && c != '@') {
         return false;
       }
     }

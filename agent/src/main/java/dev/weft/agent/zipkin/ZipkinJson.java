@@ -41,8 +41,12 @@ final class ZipkinJson {
     long startMicros = TimeUnit.NANOSECONDS.toMicros(span.getStartEpochNanos());
     // Zipkin reads a duration of 0 as none: a span shorter than a microsecond lasts one
     long durationMicros =
-        Math.max(1, TimeUnit.NANOSECONDS.toMicros(span.getEndEpochNanos() - span.getStartEpochNanos()));
-    json.append(",\"timestamp\":").append(startMicros).append(",\"duration\":").append(durationMicros);
+        Math.max(
+            1, TimeUnit.NANOSECONDS.toMicros(span.getEndEpochNanos() - span.getStartEpochNanos()));
+    json.append(",\"timestamp\":")
+        .append(startMicros)
+        .append(",\"duration\":")
+        .append(durationMicros);
     String service = span.getResource().getAttribute(ServiceAttributes.SERVICE_NAME);
     if (service != null) {
       json.append(",\"localEndpoint\":{\"serviceName\":");
@@ -61,8 +65,10 @@ final class ZipkinJson {
     json.append(",\"annotations\":[");
     for (int i = 0; i < events.size(); i++) {
       EventData event = events.get(i);
-      json.append(i == 0 ? "" : ",").append("{\"timestamp\":")
-          .append(TimeUnit.NANOSECONDS.toMicros(event.getEpochNanos())).append(",\"value\":");
+      json.append(i == 0 ? "" : ",")
+          .append("{\"timestamp\":")
+          .append(TimeUnit.NANOSECONDS.toMicros(event.getEpochNanos()))
+          .append(",\"value\":");
       string(event.getName(), json);
       json.append('}');
     }

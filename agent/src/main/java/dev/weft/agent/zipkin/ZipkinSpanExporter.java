@@ -35,21 +35,28 @@ public final class ZipkinSpanExporter implements SpanExporter {
     if (shutdown) {
       return CompletableResultCode.ofFailure();
     }
-    HttpRequest request = HttpRequest.newBuilder(endpoint)
-        .timeout(timeout)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(ZipkinJson.encode(spans), StandardCharsets.UTF_8))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(endpoint)
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    ZipkinJson.encode(spans), StandardCharsets.UTF_8))
+            .build();
     CompletableResultCode result = new CompletableResultCode();
-    CompletableFuture<HttpResponse<Void>> sent = client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
-    sent.whenComplete((response, failure) -> {
-      if (failure == null && response.statusCode() / 100 == 2) {
-        result.succeed();
-      } else {
-        result.failExceptionally(failure != null ? failure
-            : new IllegalStateException("Zipkin answered HTTP " + response.statusCode()));
-      }
-    });
+    CompletableFuture<HttpResponse<Void>> sent =
+        client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+    sent.whenComplete(
+        (response, failure) -> {
+          if (failure == null && response.statusCode() / 100 == 2) {
+            result.succeed();
+          } else {
+            result.failExceptionally(
+                failure != null
+                    ? failure
+                    : new IllegalStateException("Zipkin answered HTTP " + response.statusCode()));
+          }
+        });
     return result;
   }
 

@@ -26,9 +26,11 @@ public final class ZipkinSpanExporterProvider implements ConfigurableSpanExporte
       throw new ConfigurationException("Invalid value for " + ENDPOINT + ": " + endpoint, e);
     }
     if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-      throw new ConfigurationException("Invalid value for " + ENDPOINT + ": " + endpoint + " (http or https)");
+      throw new ConfigurationException(
+          "Invalid value for " + ENDPOINT + ": " + endpoint + " (http or https)");
     }
-    return new ZipkinSpanExporter(uri, config.getDuration("otel.exporter.zipkin.timeout", Duration.ofSeconds(10)));
+    return new ZipkinSpanExporter(
+        uri, config.getDuration("otel.exporter.zipkin.timeout", Duration.ofSeconds(10)));
   }
 
   @Override

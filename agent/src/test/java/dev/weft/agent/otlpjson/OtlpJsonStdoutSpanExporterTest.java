@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,19 +23,41 @@ class OtlpJsonStdoutSpanExporterTest {
   @Test
   void eachBatchIsOneLineOfOtlpJson() {
     List<SpanData> ended = new ArrayList<>();
-    SpanExporter collecting = new SpanExporter() {
-      @Override public CompletableResultCode export(Collection<SpanData> spans) {
-        ended.addAll(spans);
-        return CompletableResultCode.ofSuccess();
-      }
-      @Override public CompletableResultCode flush() { return CompletableResultCode.ofSuccess(); }
-      @Override public CompletableResultCode shutdown() { return CompletableResultCode.ofSuccess(); }
-    };
-    try (SdkTracerProvider tracing = SdkTracerProvider.builder()
-        .addSpanProcessor(SimpleSpanProcessor.create(collecting)).build()) {
-      Span parent = tracing.get("test").spanBuilder("GET /shop/hello").setSpanKind(SpanKind.SERVER).startSpan();
-      tracing.get("test").spanBuilder("GET").setSpanKind(SpanKind.CLIENT)
-          .setParent(io.opentelemetry.context.Context.root().with(parent)).startSpan().end();
+    SpanExporter collecting =
+        new SpanExporter() {
+          @Override
+          public CompletableResultCode export(Collection<SpanData> spans) {
+            ended.addAll(spans);
+            return CompletableResultCode.ofSuccess();
+          }
+
+          @Override
+          public CompletableResultCode flush() {
+            return CompletableResultCode.ofSuccess();
+          }
+
+          @Override
+          public CompletableResultCode shutdown() {
+            return CompletableResultCode.ofSuccess();
+          }
+        };
+    try (SdkTracerProvider tracing =
+        SdkTracerProvider.builder()
+            .addSpanProcessor(SimpleSpanProcessor.create(collecting))
+            .build()) {
+      Span parent =
+          tracing
+              .get("test")
+              .spanBuilder("GET /shop/hello")
+              .setSpanKind(SpanKind.SERVER)
+              .startSpan();
+      tracing
+          .get("test")
+          .spanBuilder("GET")
+          .setSpanKind(SpanKind.CLIENT)
+          .setParent(io.opentelemetry.context.Context.root().with(parent))
+          .startSpan()
+          .end();
       parent.end();
     }
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -47,8 +69,11 @@ class OtlpJsonStdoutSpanExporterTest {
     String[] lines = stdout.toString(StandardCharsets.UTF_8).split("\n");
     assertEquals(2, lines.length);
     assertTrue(lines[0].startsWith("{\"resourceSpans\":[") && lines[0].endsWith("}"), lines[0]);
-    assertTrue(lines[0].contains("\"name\":\"GET /shop/hello\"") && lines[0].contains("\"name\":\"GET\""), lines[0]);
-    assertTrue(lines[0].contains("\"parentSpanId\":\"" + ended.get(1).getSpanId() + "\""), lines[0]);
+    assertTrue(
+        lines[0].contains("\"name\":\"GET /shop/hello\"") && lines[0].contains("\"name\":\"GET\""),
+        lines[0]);
+    assertTrue(
+        lines[0].contains("\"parentSpanId\":\"" + ended.get(1).getSpanId() + "\""), lines[0]);
     assertTrue(exporter.shutdown().isSuccess());
     assertTrue(!exporter.export(ended).isSuccess(), "nothing is written after shutdown");
   }

@@ -30,28 +30,31 @@ class TraceContextPropagatorTest {
   private static final String PARENT = "00-" + TRACE_ID + "-1234567890123456-01";
 
   /** Header name to its values, in order: a header may be sent several times. */
-  private static final TextMapGetter<Map<String, List<String>>> HEADERS = new TextMapGetter<>() {
-    @Override
-    public Iterable<String> keys(Map<String, List<String>> carrier) {
-      return carrier.keySet();
-    }
+  private static final TextMapGetter<Map<String, List<String>>> HEADERS =
+      new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, List<String>> carrier) {
+          return carrier.keySet();
+        }
 
-    @Override
-    public String get(Map<String, List<String>> carrier, String key) {
-      List<String> values = carrier.get(key);
-      return values == null ? null : values.get(0);
-    }
+        @Override
+        public String get(Map<String, List<String>> carrier, String key) {
+          List<String> values = carrier.get(key);
+          return values == null ? null : values.get(0);
+        }
 
-    @Override
-    public Iterator<String> getAll(Map<String, List<String>> carrier, String key) {
-      return carrier.getOrDefault(key, List.of()).iterator();
-    }
-  };
+        @Override
+        public Iterator<String> getAll(Map<String, List<String>> carrier, String key) {
+          return carrier.getOrDefault(key, List.of()).iterator();
+        }
+      };
 
   private static SpanContext extract(String... nameValuePairs) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (int i = 0; i < nameValuePairs.length; i += 2) {
-      headers.computeIfAbsent(nameValuePairs[i], name -> new ArrayList<>()).add(nameValuePairs[i + 1]);
+      headers
+          .computeIfAbsent(nameValuePairs[i], name -> new ArrayList<>())
+          .add(nameValuePairs[i + 1]);
     }
     Context context = TraceContextPropagator.INSTANCE.extract(Context.root(), headers, HEADERS);
     return Span.fromContext(context).getSpanContext();
@@ -84,7 +87,8 @@ class TraceContextPropagatorTest {
   void higherVersionIsReadByVersionZeroRulesAndWrittenAsVersionZero() {
     String future = "cc-" + TRACE_ID + "-1234567890123456-01";
     assertEquals(TRACE_ID, extract("traceparent", future).getTraceId());
-    SpanContext withMore = extract("traceparent", future + "-what-the-future-will-be-like", "tracestate", "foo=1");
+    SpanContext withMore =
+        extract("traceparent", future + "-what-the-future-will-be-like", "tracestate", "foo=1");
     assertEquals(TRACE_ID, withMore.getTraceId());
     assertEquals("1", withMore.getTraceState().get("foo"));
     assertEquals(PARENT, inject(withMore).get("traceparent"));
@@ -96,10 +100,15 @@ class TraceContextPropagatorTest {
   void versionFfAndMalformedParentsAreInvalid() {
     assertFalse(extract("traceparent", "ff-" + TRACE_ID + "-1234567890123456-01").isValid());
     assertFalse(extract("traceparent", "0-" + TRACE_ID + "-1234567890123456-01").isValid());
-    assertFalse(extract("traceparent", "00-00000000000000000000000000000000-1234567890123456-01").isValid());
+    assertFalse(
+        extract("traceparent", "00-00000000000000000000000000000000-1234567890123456-01")
+            .isValid());
     assertFalse(extract("traceparent", "00-" + TRACE_ID + "-0000000000000000-01").isValid());
-    assertFalse(extract("traceparent", "00-" + TRACE_ID.toUpperCase().replace('1', 'A') + "-1234567890123456-01")
-        .isValid());
+    assertFalse(
+        extract(
+                "traceparent",
+                "00-" + TRACE_ID.toUpperCase().replace('1', 'A') + "-1234567890123456-01")
+            .isValid());
     assertFalse(extract("traceparent", "00-" + TRACE_ID + "-1234567890123456-.0").isValid());
   }
 
@@ -110,8 +119,16 @@ class TraceContextPropagatorTest {
 
   @Test
   void repeatedTracestateHeadersAreOneList() {
-    SpanContext parent = extract("traceparent", PARENT,
-        "tracestate", "foo=1,bar=2", "tracestate", "rojo=1,congo=2", "tracestate", "baz=3");
+    SpanContext parent =
+        extract(
+            "traceparent",
+            PARENT,
+            "tracestate",
+            "foo=1,bar=2",
+            "tracestate",
+            "rojo=1,congo=2",
+            "tracestate",
+            "baz=3");
     assertEquals("foo=1,bar=2,rojo=1,congo=2,baz=3", inject(parent).get("tracestate"));
   }
 
@@ -133,8 +150,10 @@ class TraceContextPropagatorTest {
   @Test
   void stateAddedByTheApplicationGoesFirst() {
     SpanContext parent = extract("traceparent", PARENT, "tracestate", "foo@=1,bar=2");
-    TraceState updated = parent.getTraceState().toBuilder().put("bar", "3").put("weft", "x").build();
-    SpanContext child = SpanContext.create(TRACE_ID, "abcdefabcdefabcd", TraceFlags.getSampled(), updated);
+    TraceState updated =
+        parent.getTraceState().toBuilder().put("bar", "3").put("weft", "x").build();
+    SpanContext child =
+        SpanContext.create(TRACE_ID, "abcdefabcdefabcd", TraceFlags.getSampled(), updated);
     assertEquals("weft=x,bar=3,foo@=1", inject(child).get("tracestate"));
   }
 

@@ -24,7 +24,8 @@ class TraceStateHeaderTest {
 
   @Test
   void keyMayHoldAtSignsAnywhereButFirst() {
-    // key = ( lcalpha / DIGIT ) 0*255 ( keychar ); keychar = lcalpha / DIGIT / "_" / "-" / "*" / "/" / "@"
+    // key = ( lcalpha / DIGIT ) 0*255 ( keychar ); keychar = lcalpha / DIGIT / "_" / "-" / "*" /
+    // "/" / "@"
     assertEquals(Map.of("foo@", "1", "bar", "2"), members("foo@=1,bar=2"));
     assertEquals(Map.of("foo@@bar", "1", "bar", "2"), members("foo@@bar=1,bar=2"));
     assertEquals(Map.of("foo@bar@baz", "1", "bar", "2"), members("foo@bar@baz=1,bar=2"));
@@ -80,7 +81,8 @@ class TraceStateHeaderTest {
 
   @Test
   void optionalWhitespaceAroundMembersIsIgnored() {
-    assertEquals(Map.of("foo", "1", "bar", "2", "baz", "3"), members("foo=1 \t , \t bar=2, \t baz=3"));
+    assertEquals(
+        Map.of("foo", "1", "bar", "2", "baz", "3"), members("foo=1 \t , \t bar=2, \t baz=3"));
     assertEquals(Map.of("foo", "1"), members("\t foo=1 \t"));
     assertEquals("foo=1,bar=2", roundTrip(" foo=1 , bar=2\t"));
   }
@@ -137,7 +139,12 @@ class TraceStateHeaderTest {
   void longerHeaderThenLosesEntriesFromTheRight() {
     StringBuilder header = new StringBuilder();
     for (int i = 0; i < 10; i++) {
-      header.append(i == 0 ? "" : ",").append("k").append(i).append('=').append("v".repeat(97)); // 100 each
+      header
+          .append(i == 0 ? "" : ",")
+          .append("k")
+          .append(i)
+          .append('=')
+          .append("v".repeat(97)); // 100 each
     }
     String sent = roundTrip(header.toString());
     assertEquals(5 * 100 + 4, sent.length()); // five entries fit in 512
@@ -146,13 +153,14 @@ class TraceStateHeaderTest {
 
   @Test
   void builderFollowsTheMutationRules() {
-    TraceState state = TraceStateHeader.parse("a=1,b=2,c=3").toBuilder()
-        .put("b", "9")          // updated: moves to the front
-        .put("new@", "x")       // added: goes first; Level 2 allows the key
-        .put("BAD", "x")        // refused
-        .put("d", "bad,value")  // refused
-        .remove("c")
-        .build();
+    TraceState state =
+        TraceStateHeader.parse("a=1,b=2,c=3").toBuilder()
+            .put("b", "9") // updated: moves to the front
+            .put("new@", "x") // added: goes first; Level 2 allows the key
+            .put("BAD", "x") // refused
+            .put("d", "bad,value") // refused
+            .remove("c")
+            .build();
     assertEquals("new@=x,b=9,a=1", TraceStateHeader.format(state));
   }
 
@@ -162,7 +170,8 @@ class TraceStateHeaderTest {
     for (int i = 1; i <= 32; i++) {
       header.append(i == 1 ? "" : ",").append("k").append(i).append("=1");
     }
-    TraceState state = TraceStateHeader.parse(header.toString()).toBuilder().put("new", "1").build();
+    TraceState state =
+        TraceStateHeader.parse(header.toString()).toBuilder().put("new", "1").build();
     assertEquals(32, state.size());
     assertEquals("1", state.get("new"));
     assertNull(state.get("k32"));

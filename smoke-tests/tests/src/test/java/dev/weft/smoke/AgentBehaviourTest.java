@@ -34,7 +34,8 @@ class AgentBehaviourTest {
   }
 
   private static boolean isHelloSpan(ReceivedSpan span) {
-    return span.kind() == Span.SpanKind.SPAN_KIND_SERVER && "/shop/hello".equals(span.attribute("url.path"));
+    return span.kind() == Span.SpanKind.SPAN_KIND_SERVER
+        && "/shop/hello".equals(span.attribute("url.path"));
   }
 
   private static void callHello(AppProcess app, int times) throws Exception {
@@ -49,7 +50,8 @@ class AgentBehaviourTest {
     try (AppProcess app = AppProcess.app("HelloWorld").exportingTo(receiver).start()) {
       assertEquals(0, app.awaitExit());
       assertEquals("hello, world\n", app.stdout());
-      assertEquals("", app.stderr(), "no JVM warning (class-data sharing stays on), no agent message");
+      assertEquals(
+          "", app.stderr(), "no JVM warning (class-data sharing stays on), no agent message");
     }
   }
 
@@ -67,21 +69,28 @@ class AgentBehaviourTest {
 
   @Test
   void servletApiTooOldIsLeftAloneWithOneWarning() throws Exception {
-    try (AppProcess app = AppProcess.app("LegacyServletApp")
-        .argument(AppProcess.APPS.resolve("legacy/servlet-api-2.5.jar").toString()).start()) {
+    try (AppProcess app =
+        AppProcess.app("LegacyServletApp")
+            .argument(AppProcess.APPS.resolve("legacy/servlet-api-2.5.jar").toString())
+            .start()) {
       assertEquals(0, app.awaitExit());
       assertTrue(app.stdout().contains("loaded javax.servlet.http.HttpServlet"), app.stdout());
       List<String> warnings = app.stderrLinesWith("[weft]");
       assertEquals(1, warnings.size(), app.stderr());
-      assertTrue(warnings.get(0).startsWith("[weft] WARN instrumentation servlet is off for"), warnings.get(0));
+      assertTrue(
+          warnings.get(0).startsWith("[weft] WARN instrumentation servlet is off for"),
+          warnings.get(0));
       assertTrue(warnings.get(0).contains("javax.servlet.AsyncListener"), warnings.get(0));
     }
   }
 
   @Test
   void spansAreFlushedWhenTheJvmStops() throws Exception {
-    try (AppProcess app = AppProcess.app("TomcatApp").exportingTo(receiver)
-        .with("otel.bsp.schedule.delay", "600000").start()) {
+    try (AppProcess app =
+        AppProcess.app("TomcatApp")
+            .exportingTo(receiver)
+            .with("otel.bsp.schedule.delay", "600000")
+            .start()) {
       callHello(app, 1);
       app.stop();
     }
@@ -90,8 +99,11 @@ class AgentBehaviourTest {
 
   @Test
   void disabledAgentDoesNothingAtAll() throws Exception {
-    try (AppProcess app = AppProcess.app("TomcatApp").exportingTo(receiver)
-        .with("otel.javaagent.enabled", "false").start()) {
+    try (AppProcess app =
+        AppProcess.app("TomcatApp")
+            .exportingTo(receiver)
+            .with("otel.javaagent.enabled", "false")
+            .start()) {
       callHello(app, 2);
       app.stop();
       assertEquals(0, receiver.exportRequests(), "nothing exported, even at shutdown");
@@ -110,32 +122,51 @@ class AgentBehaviourTest {
   @Test
   void anOverflowingQueueDropsSpansAndMakesNoRequestWait() throws Exception {
     int requests = 400;
-    try (AppProcess app = AppProcess.app("TomcatApp").exportingTo(receiver)
-        .with("otel.bsp.max.queue.size", "16")
-        .with("otel.bsp.max.export.batch.size", "8")
-        .with("otel.javaagent.exporter.max-concurrent-exports", "1").start()) {
+    try (AppProcess app =
+        AppProcess.app("TomcatApp")
+            .exportingTo(receiver)
+            .with("otel.bsp.max.queue.size", "16")
+            .with("otel.bsp.max.export.batch.size", "8")
+            .with("otel.javaagent.exporter.max-concurrent-exports", "1")
+            .start()) {
       receiver.holdExports();
-      assertEquals(Collections.nCopies(requests, 200), Http.getConcurrently(app.port(), "/shop/hello", requests));
+      assertEquals(
+          Collections.nCopies(requests, 200),
+          Http.getConcurrently(app.port(), "/shop/hello", requests));
       receiver.answerHeldExports();
       app.stop();
       int delivered = receiver.matching(AgentBehaviourTest::isHelloSpan).size();
-      // a full queue, the export under way, and the batch the processor's thread holds while it waits for a slot
+      // a full queue, the export under way, and the batch the processor's thread holds while it
+      // waits for a slot
       assertTrue(delivered <= 16 + 8 + 8, "at most what the pipeline holds: " + delivered);
-      assertEquals(1, app.stderrLinesWith("spans end faster than they can be exported").size(), app.stderr());
-      assertEquals(List.of("[weft] WARN " + (requests - delivered) + " of " + requests
-          + " spans were not delivered to the collector"), app.stderrLinesWith("not delivered"));
+      assertEquals(
+          1,
+          app.stderrLinesWith("spans end faster than they can be exported").size(),
+          app.stderr());
+      assertEquals(
+          List.of(
+              "[weft] WARN "
+                  + (requests - delivered)
+                  + " of "
+                  + requests
+                  + " spans were not delivered to the collector"),
+          app.stderrLinesWith("not delivered"));
     }
   }
 
   @Test
   void noExporterMeansNoSpansAndNoLossReported() throws Exception {
-    try (AppProcess app = AppProcess.app("TomcatApp").exportingTo(receiver)
-        .with("otel.traces.exporter", "none").start()) {
+    try (AppProcess app =
+        AppProcess.app("TomcatApp")
+            .exportingTo(receiver)
+            .with("otel.traces.exporter", "none")
+            .start()) {
       callHello(app, 2);
       app.stop();
       assertEquals(0, receiver.exportRequests());
-      assertFalse(app.stderr().contains("[weft]"), "spans not meant for export are not reported lost: "
-          + app.stderr());
+      assertFalse(
+          app.stderr().contains("[weft]"),
+          "spans not meant for export are not reported lost: " + app.stderr());
     }
   }
 
@@ -145,7 +176,8 @@ class AgentBehaviourTest {
     "otel.instrumentation.common.default-enabled, false"
   })
   void disabledInstrumentationMakesNoSpans(String setting, String value) throws Exception {
-    try (AppProcess app = AppProcess.app("TomcatApp").exportingTo(receiver).with(setting, value).start()) {
+    try (AppProcess app =
+        AppProcess.app("TomcatApp").exportingTo(receiver).with(setting, value).start()) {
       callHello(app, 2);
       app.stop();
     }
@@ -155,9 +187,11 @@ class AgentBehaviourTest {
   @Test
   void grpcProtocolExportsToAGrpcCollector() throws Exception {
     String grpcEndpoint = receiver.startGrpc();
-    try (AppProcess app = AppProcess.app("TomcatApp")
-        .with("otel.exporter.otlp.protocol", "grpc")
-        .with("otel.exporter.otlp.endpoint", grpcEndpoint).start()) {
+    try (AppProcess app =
+        AppProcess.app("TomcatApp")
+            .with("otel.exporter.otlp.protocol", "grpc")
+            .with("otel.exporter.otlp.endpoint", grpcEndpoint)
+            .start()) {
       callHello(app, 1);
       assertEquals("GET /shop/hello", receiver.awaitOne(AgentBehaviourTest::isHelloSpan).name());
     }
@@ -165,7 +199,8 @@ class AgentBehaviourTest {
 
   @Test
   void consoleExporterPrintsSpans() throws Exception {
-    try (AppProcess app = AppProcess.app("TomcatApp").with("otel.traces.exporter", "console").start()) {
+    try (AppProcess app =
+        AppProcess.app("TomcatApp").with("otel.traces.exporter", "console").start()) {
       callHello(app, 1);
       app.stop();
       assertTrue(app.stderr().contains("'GET /shop/hello'"), app.stderr());
@@ -174,10 +209,14 @@ class AgentBehaviourTest {
 
   @Test
   void debugListsTransformedClasses() throws Exception {
-    try (AppProcess app = AppProcess.app("TomcatApp").exportingTo(receiver)
-        .with("otel.javaagent.debug", "true").start()) {
+    try (AppProcess app =
+        AppProcess.app("TomcatApp")
+            .exportingTo(receiver)
+            .with("otel.javaagent.debug", "true")
+            .start()) {
       callHello(app, 1);
-      assertTrue(app.stderr().contains("transformed jakarta.servlet.http.HttpServlet"), app.stderr());
+      assertTrue(
+          app.stderr().contains("transformed jakarta.servlet.http.HttpServlet"), app.stderr());
     }
   }
 
@@ -187,10 +226,14 @@ class AgentBehaviourTest {
     "otel.traces.exporter, bogus",
     "otel.exporter.otlp.protocol, carrier-pigeon"
   })
-  void invalidSettingIsNamedOnceAndTheApplicationRuns(String setting, String value) throws Exception {
-    try (AppProcess app = AppProcess.app("TomcatApp").exportingTo(receiver)
-        .with("otel.traces.sampler", "parentbased_traceidratio")
-        .with(setting, value).start()) {
+  void invalidSettingIsNamedOnceAndTheApplicationRuns(String setting, String value)
+      throws Exception {
+    try (AppProcess app =
+        AppProcess.app("TomcatApp")
+            .exportingTo(receiver)
+            .with("otel.traces.sampler", "parentbased_traceidratio")
+            .with(setting, value)
+            .start()) {
       callHello(app, 1);
       app.stop();
       List<String> lines = app.stderrLinesWith("[weft]");
@@ -205,12 +248,15 @@ class AgentBehaviourTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    try (AppProcess app = AppProcess.app("TomcatApp")
-        .with("otel.exporter.otlp.endpoint", "http://127.0.0.1:" + closedPort).start()) {
+    try (AppProcess app =
+        AppProcess.app("TomcatApp")
+            .with("otel.exporter.otlp.endpoint", "http://127.0.0.1:" + closedPort)
+            .start()) {
       callHello(app, 5);
       app.stop();
       assertEquals(1, app.stderrLinesWith("span export failed").size(), app.stderr());
-      assertEquals(List.of("[weft] WARN 5 of 5 spans were not delivered to the collector"),
+      assertEquals(
+          List.of("[weft] WARN 5 of 5 spans were not delivered to the collector"),
           app.stderrLinesWith("not delivered"));
     }
   }
@@ -223,7 +269,8 @@ class AgentBehaviourTest {
       callHello(app, 3);
       app.stop();
       assertEquals(1, app.stderrLinesWith("span export failed").size(), app.stderr());
-      assertEquals(List.of("[weft] WARN 3 of 3 spans were not delivered to the collector"),
+      assertEquals(
+          List.of("[weft] WARN 3 of 3 spans were not delivered to the collector"),
           app.stderrLinesWith("not delivered"));
     }
   }

@@ -52,15 +52,19 @@ final class AppProcess implements AutoCloseable {
     try (var jars = Files.list(APPS.resolve("kafka-oldest"))) {
       oldest = jars.findFirst().orElseThrow();
     }
-    String newest = "[^" + File.pathSeparator + "]*kafka-clients-[^" + File.pathSeparator + "]*\\.jar";
-    return app(simpleName, readClasspath().replaceAll(newest, Matcher.quoteReplacement(oldest.toString())));
+    String newest =
+        "[^" + File.pathSeparator + "]*kafka-clients-[^" + File.pathSeparator + "]*\\.jar";
+    return app(
+        simpleName,
+        readClasspath().replaceAll(newest, Matcher.quoteReplacement(oldest.toString())));
   }
 
   /**
    * Like {@link #app(String)}, with these jars (in a directory the apps' build copies them to) in place of the
    * class path entries whose file names start with one of {@code replacedPrefixes}.
    */
-  static Builder appWithLibraries(String simpleName, Path jarDirectory, String... replacedPrefixes) throws IOException {
+  static Builder appWithLibraries(String simpleName, Path jarDirectory, String... replacedPrefixes)
+      throws IOException {
     List<String> entries = new ArrayList<>();
     for (String entry : readClasspath().split(File.pathSeparator)) {
       String fileName = Path.of(entry).getFileName().toString();
@@ -85,7 +89,9 @@ final class AppProcess implements AutoCloseable {
    * @param libraries the class path of its libraries, such as {@link #classpathOf} gives
    */
   static Builder app(Path appDirectory, String mainClass, String libraries) {
-    return new Builder(List.of("-cp", appDirectory.resolve("classes") + File.pathSeparator + libraries, mainClass));
+    return new Builder(
+        List.of(
+            "-cp", appDirectory.resolve("classes") + File.pathSeparator + libraries, mainClass));
   }
 
   /** The libraries' class path that the build of the app module in {@code appDirectory} wrote down. */
@@ -109,6 +115,7 @@ final class AppProcess implements AutoCloseable {
   static final class Builder {
     /** What names the program: {@code -cp <path> <main class>} or {@code -jar <jar>}. */
     private final List<String> program;
+
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final List<String> arguments = new ArrayList<>();
     private boolean withAgent = true;
@@ -155,21 +162,25 @@ final class AppProcess implements AutoCloseable {
   }
 
   private Thread pump(InputStream stream, StringBuffer into, boolean watchForReady) {
-    Thread thread = new Thread(() -> {
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          into.append(line).append('\n');
-          if (watchForReady && line.startsWith("READY ")) {
-            ready.complete(Integer.parseInt(line.substring("READY ".length()).trim()));
-          }
-        }
-      } catch (IOException e) {
-        // the process went away
-      }
-      ready.completeExceptionally(new IllegalStateException("the application ended before it was ready: "
-          + stdout + stderr));
-    });
+    Thread thread =
+        new Thread(
+            () -> {
+              try (BufferedReader reader =
+                  new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                  into.append(line).append('\n');
+                  if (watchForReady && line.startsWith("READY ")) {
+                    ready.complete(Integer.parseInt(line.substring("READY ".length()).trim()));
+                  }
+                }
+              } catch (IOException e) {
+                // the process went away
+              }
+              ready.completeExceptionally(
+                  new IllegalStateException(
+                      "the application ended before it was ready: " + stdout + stderr));
+            });
     thread.setDaemon(true);
     thread.start();
     return thread;
@@ -182,7 +193,10 @@ final class AppProcess implements AutoCloseable {
 
   /** Stops the application as an orchestrator would (SIGTERM), so shutdown hooks run, and waits for it. */
   int stop() throws Exception {
-    process.toHandle().destroy(); // unlike Process.destroy(), leaves the output streams open to be read to the end
+    process
+        .toHandle()
+        .destroy(); // unlike Process.destroy(), leaves the output streams open to be read to the
+    // end
     return awaitExit();
   }
 

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
  */
 final class Chromium {
 
-  private static final List<Path> EXECUTABLES = List.of(Path.of("/usr/bin/chromium"),
-      Path.of("/usr/bin/chromium-browser"));
+  private static final List<Path> EXECUTABLES =
+      List.of(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser"));
 
   private Chromium() {}
 
@@ -26,18 +26,31 @@ final class Chromium {
   static String dumpDom(String url, int virtualMillis) throws IOException, InterruptedException {
     Path profile = Files.createTempDirectory("weft-chromium");
     try {
-      List<String> command = new ArrayList<>(List.of(executable().toString(), "--headless", "--no-sandbox",
-          "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--user-data-dir=" + profile,
-          "--virtual-time-budget=" + virtualMillis, "--dump-dom", url));
-      Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  executable().toString(),
+                  "--headless",
+                  "--no-sandbox",
+                  "--disable-gpu",
+                  "--disable-dev-shm-usage",
+                  "--no-first-run",
+                  "--user-data-dir=" + profile,
+                  "--virtual-time-budget=" + virtualMillis,
+                  "--dump-dom",
+                  url));
+      Process process =
+          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
       process.getOutputStream().close();
-      CompletableFuture<byte[]> dom = CompletableFuture.supplyAsync(() -> {
-        try {
-          return process.getInputStream().readAllBytes();
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
+      CompletableFuture<byte[]> dom =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return process.getInputStream().readAllBytes();
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
       if (!process.waitFor(90, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new IOException("chromium did not finish loading " + url);
@@ -68,7 +81,8 @@ final class Chromium {
 
   /** {@code apt-get install -y chromium}, with {@code apt-get update} first when that fails. */
   private static void install() throws IOException, InterruptedException {
-    List<String> install = List.of("apt-get", "install", "-y", "--no-install-recommends", "chromium");
+    List<String> install =
+        List.of("apt-get", "install", "-y", "--no-install-recommends", "chromium");
     try {
       run(install);
     } catch (IOException notFound) {
@@ -84,7 +98,8 @@ final class Chromium {
     process.getOutputStream().close();
     byte[] output = process.getInputStream().readAllBytes();
     if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-      throw new IOException(String.join(" ", command) + " failed: " + new String(output, StandardCharsets.UTF_8));
+      throw new IOException(
+          String.join(" ", command) + " failed: " + new String(output, StandardCharsets.UTF_8));
     }
   }
 }

@@ -42,9 +42,20 @@ class ExecutorsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"execute, 1", "submit, 1", "invokeAll, 2", "invokeAny, 1", "schedule, 1", "fork-join-submit, 1",
-    "fork-join-execute, 1", "fork-join-invoke, 2", "completable-default, 2", "completable-executor, 2",
-    "completable-declared, 1", "thread, 1"})
+  @CsvSource({
+    "execute, 1",
+    "submit, 1",
+    "invokeAll, 2",
+    "invokeAny, 1",
+    "schedule, 1",
+    "fork-join-submit, 1",
+    "fork-join-execute, 1",
+    "fork-join-invoke, 2",
+    "completable-default, 2",
+    "completable-executor, 2",
+    "completable-declared, 1",
+    "thread, 1"
+  })
   void workHandedOverStaysInTheRequestsTrace(String which, int calls) throws Exception {
     assertCallsAreChildrenOfTheRequest(which, calls);
   }
@@ -52,7 +63,8 @@ class ExecutorsTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({"virtual-thread, 1", "virtual-executor, 1"})
   void virtualThreadsStayInTheRequestsTrace(String which, int calls) throws Exception {
-    assumeTrue(Integer.parseInt(Http.get(app.port(), "/shop/executors/java-version").body()) >= 21,
+    assumeTrue(
+        Integer.parseInt(Http.get(app.port(), "/shop/executors/java-version").body()) >= 21,
         "virtual threads need Java 21");
     assertCallsAreChildrenOfTheRequest(which, calls);
   }
@@ -88,8 +100,13 @@ class ExecutorsTest {
       assertEquals(server.traceId(), client.traceId(), "call " + n + " of " + which);
       assertEquals(server.spanId(), client.parentSpanId(), "call " + n + " of " + which);
     }
-    List<ReceivedSpan> clients = receiver.await(span -> span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
-        && span.parentSpanId().equals(server.spanId()), calls, Duration.ofSeconds(10));
+    List<ReceivedSpan> clients =
+        receiver.await(
+            span ->
+                span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
+                    && span.parentSpanId().equals(server.spanId()),
+            calls,
+            Duration.ofSeconds(10));
     assertEquals(calls, clients.size());
   }
 
@@ -104,14 +121,19 @@ class ExecutorsTest {
   private ReceivedSpan serverSpan(String from) throws InterruptedException {
     String request = from.substring(from.lastIndexOf('-') + 1);
     String which = from.substring(0, from.lastIndexOf('-'));
-    return receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_SERVER
-        && ("/shop/executors/" + which).equals(span.attribute("url.path"))
-        && ("request=" + request).equals(span.attribute("url.query")));
+    return receiver.awaitOne(
+        span ->
+            span.kind() == Span.SpanKind.SPAN_KIND_SERVER
+                && ("/shop/executors/" + which).equals(span.attribute("url.path"))
+                && ("request=" + request).equals(span.attribute("url.query")));
   }
 
   private ReceivedSpan clientSpan(String from) throws InterruptedException {
-    ReceivedSpan client = receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
-        && String.valueOf(span.attribute("url.full")).endsWith("?from=" + from));
+    ReceivedSpan client =
+        receiver.awaitOne(
+            span ->
+                span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
+                    && String.valueOf(span.attribute("url.full")).endsWith("?from=" + from));
     assertTrue(client.name().startsWith("GET"), client.toString());
     return client;
   }

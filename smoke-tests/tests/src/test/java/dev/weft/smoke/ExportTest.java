@@ -33,12 +33,15 @@ class ExportTest {
   }
 
   private static boolean isHelloSpan(ReceivedSpan span) {
-    return span.kind() == Span.SpanKind.SPAN_KIND_SERVER && "/shop/hello".equals(span.attribute("url.path"));
+    return span.kind() == Span.SpanKind.SPAN_KIND_SERVER
+        && "/shop/hello".equals(span.attribute("url.path"));
   }
 
   /** {@code requests} requests to /shop/hello from 8 threads; each must be answered 200. */
   private static void callHelloConcurrently(AppProcess app, int requests) throws Exception {
-    assertEquals(Collections.nCopies(requests, 200), Http.getConcurrently(app.port(), "/shop/hello", requests));
+    assertEquals(
+        Collections.nCopies(requests, 200),
+        Http.getConcurrently(app.port(), "/shop/hello", requests));
   }
 
   /** Waits (at most 30 s) until the receiver holds {@code exports} exports unanswered. */
@@ -56,16 +59,21 @@ class ExportTest {
    * same, none waiting for the collector. When the collector answers, every span arrives.
    */
   @Test
-  @Disabled("flaky: in 1 of about 7 full runs (Java 25) 376 of the 400 spans arrived within 30 s of the held exports"
-      + " being answered. Suspect: the exporter's OkHttp has a read timeout of its own (10 s) that"
-      + " otel.exporter.otlp.timeout does not set, so an export held longer is abandoned and sent again - see issue 11")
+  @Disabled(
+      "flaky: in 1 of about 7 full runs (Java 25) 376 of the 400 spans arrived within 30 s of the held exports"
+          + " being answered. Suspect: the exporter's OkHttp has a read timeout of its own (10 s) that"
+          + " otel.exporter.otlp.timeout does not set, so an export held longer is abandoned and sent again - see issue 11")
   void aCollectorThatDoesNotAnswerMakesNoRequestWait() throws Exception {
     int requests = 400;
-    try (AppProcess app = AppProcess.app("TomcatApp").exportingTo(receiver)
-        .with("otel.bsp.max.export.batch.size", "8")
-        .with("otel.javaagent.exporter.max-concurrent-exports", "4")
-        // the held exports must outlast the requests, however slow the machine: no attempt times out meanwhile
-        .with("otel.exporter.otlp.timeout", "120000").start()) {
+    try (AppProcess app =
+        AppProcess.app("TomcatApp")
+            .exportingTo(receiver)
+            .with("otel.bsp.max.export.batch.size", "8")
+            .with("otel.javaagent.exporter.max-concurrent-exports", "4")
+            // the held exports must outlast the requests, however slow the machine: no attempt
+            // times out meanwhile
+            .with("otel.exporter.otlp.timeout", "120000")
+            .start()) {
       receiver.holdExports();
       callHelloConcurrently(app, requests);
       awaitExportsUnderWay(4);
@@ -84,12 +92,16 @@ class ExportTest {
   void aSlowCollectorGetsSeveralExportsAtOnceAndEverySpan() throws Exception {
     receiver.answerAfter(Duration.ofMillis(100));
     int requests = 400;
-    try (AppProcess app = AppProcess.app("TomcatApp").exportingTo(receiver)
-        .with("otel.bsp.max.export.batch.size", "8").start()) {
+    try (AppProcess app =
+        AppProcess.app("TomcatApp")
+            .exportingTo(receiver)
+            .with("otel.bsp.max.export.batch.size", "8")
+            .start()) {
       callHelloConcurrently(app, requests);
       receiver.await(ExportTest::isHelloSpan, requests, Duration.ofSeconds(30));
       app.stop();
-      assertTrue(receiver.mostExportsUnderWay() > 1, "exports overlap: " + receiver.mostExportsUnderWay());
+      assertTrue(
+          receiver.mostExportsUnderWay() > 1, "exports overlap: " + receiver.mostExportsUnderWay());
       assertEquals(requests, receiver.matching(ExportTest::isHelloSpan).size());
       assertFalse(app.stderr().contains("[weft]"), app.stderr());
     }
@@ -104,7 +116,8 @@ class ExportTest {
       receiver.awaitOne(ExportTest::isHelloSpan);
       assertEquals(3, receiver.exportRequests(), "two refused, the third accepted");
       app.stop();
-      assertFalse(app.stderr().contains("[weft]"), "nothing lost, nothing to report: " + app.stderr());
+      assertFalse(
+          app.stderr().contains("[weft]"), "nothing lost, nothing to report: " + app.stderr());
     }
   }
 
@@ -112,40 +125,55 @@ class ExportTest {
   @Test
   void spansRejectedInAPartialSuccessAreReportedAsNotDelivered() throws Exception {
     receiver.answerPartialSuccess(1, "span too old");
-    try (AppProcess app = AppProcess.app("TomcatApp").exportingTo(receiver)
-        .with("otel.bsp.max.export.batch.size", "1").start()) {
+    try (AppProcess app =
+        AppProcess.app("TomcatApp")
+            .exportingTo(receiver)
+            .with("otel.bsp.max.export.batch.size", "1")
+            .start()) {
       for (int i = 0; i < 3; i++) {
         assertEquals(200, Http.get(app.port(), "/shop/hello").statusCode());
       }
       receiver.await(ExportTest::isHelloSpan, 3, Duration.ofSeconds(20));
       app.stop();
-      assertEquals(List.of("[weft] WARN the collector rejected 1 spans of an export (span too old); the number lost "
-          + "is reported at shutdown"), app.stderrLinesWith("rejected"), app.stderr());
-      assertEquals(List.of("[weft] WARN 3 of 3 spans were not delivered to the collector"),
+      assertEquals(
+          List.of(
+              "[weft] WARN the collector rejected 1 spans of an export (span too old); the number lost "
+                  + "is reported at shutdown"),
+          app.stderrLinesWith("rejected"),
+          app.stderr());
+      assertEquals(
+          List.of("[weft] WARN 3 of 3 spans were not delivered to the collector"),
           app.stderrLinesWith("not delivered"));
     }
   }
+
   /** The same over OTLP/gRPC, whose answer carries the same partial success. */
   @Test
   void spansRejectedInAPartialSuccessOverGrpcAreReportedAsNotDelivered() throws Exception {
     receiver.answerPartialSuccess(1, "span too old");
     String grpcEndpoint = receiver.startGrpc();
-    try (AppProcess app = AppProcess.app("TomcatApp")
-        .with("otel.exporter.otlp.protocol", "grpc")
-        .with("otel.exporter.otlp.endpoint", grpcEndpoint)
-        .with("otel.bsp.max.export.batch.size", "1").start()) {
+    try (AppProcess app =
+        AppProcess.app("TomcatApp")
+            .with("otel.exporter.otlp.protocol", "grpc")
+            .with("otel.exporter.otlp.endpoint", grpcEndpoint)
+            .with("otel.bsp.max.export.batch.size", "1")
+            .start()) {
       for (int i = 0; i < 3; i++) {
         assertEquals(200, Http.get(app.port(), "/shop/hello").statusCode());
       }
       receiver.await(ExportTest::isHelloSpan, 3, Duration.ofSeconds(20));
       app.stop();
-      assertEquals(List.of("[weft] WARN the collector rejected 1 spans of an export (span too old); the number lost "
-          + "is reported at shutdown"), app.stderrLinesWith("rejected"), app.stderr());
-      assertEquals(List.of("[weft] WARN 3 of 3 spans were not delivered to the collector"),
+      assertEquals(
+          List.of(
+              "[weft] WARN the collector rejected 1 spans of an export (span too old); the number lost "
+                  + "is reported at shutdown"),
+          app.stderrLinesWith("rejected"),
+          app.stderr());
+      assertEquals(
+          List.of("[weft] WARN 3 of 3 spans were not delivered to the collector"),
           app.stderrLinesWith("not delivered"));
     }
   }
-
 
   /**
    * A collector that is gone while 300 requests are served, against a queue of 16 spans: every request is answered,
@@ -159,16 +187,31 @@ class ExportTest {
       closedPort = socket.getLocalPort();
     }
     int requests = 300;
-    try (AppProcess app = AppProcess.app("TomcatApp")
-        .with("otel.exporter.otlp.endpoint", "http://127.0.0.1:" + closedPort)
-        .with("otel.bsp.max.queue.size", "16")
-        .with("otel.bsp.max.export.batch.size", "8").start()) {
+    try (AppProcess app =
+        AppProcess.app("TomcatApp")
+            .with("otel.exporter.otlp.endpoint", "http://127.0.0.1:" + closedPort)
+            .with("otel.bsp.max.queue.size", "16")
+            .with("otel.bsp.max.export.batch.size", "8")
+            .start()) {
       callHelloConcurrently(app, requests);
       app.stop();
-      assertEquals(1, app.stderrLinesWith("spans end faster than they can be exported").size(), app.stderr());
-      assertEquals(List.of("[weft] WARN " + requests + " of " + requests
-          + " spans were not delivered to the collector"), app.stderrLinesWith("not delivered"), app.stderr());
-      assertEquals(List.of(), app.stderrLinesWith("Failed to export"), "only Weft's own lines, no SDK logging");
+      assertEquals(
+          1,
+          app.stderrLinesWith("spans end faster than they can be exported").size(),
+          app.stderr());
+      assertEquals(
+          List.of(
+              "[weft] WARN "
+                  + requests
+                  + " of "
+                  + requests
+                  + " spans were not delivered to the collector"),
+          app.stderrLinesWith("not delivered"),
+          app.stderr());
+      assertEquals(
+          List.of(),
+          app.stderrLinesWith("Failed to export"),
+          "only Weft's own lines, no SDK logging");
     }
   }
 }

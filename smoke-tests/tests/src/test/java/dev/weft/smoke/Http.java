@@ -14,17 +14,20 @@ import java.util.concurrent.Future;
 /** Requests from the test (which runs without the agent) to an application under test. */
 final class Http {
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(10))
-      .build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
   private Http() {}
 
   /** GET with headers given as name, value, name, value... (a name may repeat). */
-  static HttpResponse<String> get(int port, String pathAndQuery, String... headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
-        .timeout(Duration.ofSeconds(30));
+  static HttpResponse<String> get(int port, String pathAndQuery, String... headers)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+            .timeout(Duration.ofSeconds(30));
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
@@ -32,7 +35,8 @@ final class Http {
   }
 
   /** {@code requests} GETs of {@code pathAndQuery} from 8 threads at once; their status codes, in order. */
-  static List<Integer> getConcurrently(int port, String pathAndQuery, int requests) throws Exception {
+  static List<Integer> getConcurrently(int port, String pathAndQuery, int requests)
+      throws Exception {
     ExecutorService clients = Executors.newFixedThreadPool(8);
     try {
       List<Future<Integer>> answers = new ArrayList<>();

@@ -34,8 +34,16 @@ abstract class HttpClientTestBase {
   @BeforeAll
   void startServices() throws Exception {
     receiver = new OtlpReceiver();
-    serviceA = AppProcess.app("TomcatApp").exportingTo(receiver).with("otel.service.name", "service-a").start();
-    serviceB = AppProcess.app("TomcatApp").exportingTo(receiver).with("otel.service.name", "service-b").start();
+    serviceA =
+        AppProcess.app("TomcatApp")
+            .exportingTo(receiver)
+            .with("otel.service.name", "service-a")
+            .start();
+    serviceB =
+        AppProcess.app("TomcatApp")
+            .exportingTo(receiver)
+            .with("otel.service.name", "service-b")
+            .start();
     serviceA.port();
     serviceB.port();
   }
@@ -48,12 +56,15 @@ abstract class HttpClientTestBase {
   }
 
   ReceivedSpan serverSpanOfA(String query) throws InterruptedException {
-    return receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_SERVER
-        && query.equals(span.attribute("url.query")));
+    return receiver.awaitOne(
+        span ->
+            span.kind() == Span.SpanKind.SPAN_KIND_SERVER
+                && query.equals(span.attribute("url.query")));
   }
 
   ReceivedSpan childOf(ReceivedSpan parent, Span.SpanKind kind) throws InterruptedException {
-    return receiver.awaitOne(span -> span.kind() == kind && span.parentSpanId().equals(parent.spanId()));
+    return receiver.awaitOne(
+        span -> span.kind() == kind && span.parentSpanId().equals(parent.spanId()));
   }
 
   @ParameterizedTest
@@ -67,8 +78,15 @@ abstract class HttpClientTestBase {
     ReceivedSpan client = childOf(serverA, Span.SpanKind.SPAN_KIND_CLIENT);
     ReceivedSpan serverB = childOf(client, Span.SpanKind.SPAN_KIND_SERVER);
 
-    assertEquals(1, receiver.matching(span -> span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
-        && span.parentSpanId().equals(serverA.spanId())).size(), "one client span per request");
+    assertEquals(
+        1,
+        receiver
+            .matching(
+                span ->
+                    span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
+                        && span.parentSpanId().equals(serverA.spanId()))
+            .size(),
+        "one client span per request");
     assertEquals(serverA.traceId(), client.traceId());
     assertEquals(serverA.traceId(), serverB.traceId());
     assertEquals("service-a", client.resource().get("service.name"));
@@ -89,21 +107,31 @@ abstract class HttpClientTestBase {
   void signedUrlsLoseTheirSecrets(String path) throws Exception {
     int portB = serviceB.port();
     String signed = "/shop/hello%3FX-Amz-Date%3D20261130%26X-Amz-Signature%3Ds3cret%26sig%3Ds3cret";
-    String query = "port=" + portB + "&target=" + signed + "&request=" + requestNumber.incrementAndGet();
+    String query =
+        "port=" + portB + "&target=" + signed + "&request=" + requestNumber.incrementAndGet();
     assertEquals("chained: hello", Http.get(serviceA.port(), path + "?" + query).body());
 
     ReceivedSpan serverA = serverSpanOfA(query);
     ReceivedSpan client = childOf(serverA, Span.SpanKind.SPAN_KIND_CLIENT);
     ReceivedSpan serverB = childOf(client, Span.SpanKind.SPAN_KIND_SERVER);
-    assertEquals("http://127.0.0.1:" + portB + "/shop/hello?X-Amz-Date=20261130&X-Amz-Signature=REDACTED&sig=REDACTED",
+    assertEquals(
+        "http://127.0.0.1:"
+            + portB
+            + "/shop/hello?X-Amz-Date=20261130&X-Amz-Signature=REDACTED&sig=REDACTED",
         client.attribute("url.full"));
-    assertEquals("X-Amz-Date=20261130&X-Amz-Signature=REDACTED&sig=REDACTED", serverB.attribute("url.query"));
+    assertEquals(
+        "X-Amz-Date=20261130&X-Amz-Signature=REDACTED&sig=REDACTED",
+        serverB.attribute("url.query"));
   }
 
   @ParameterizedTest
   @MethodSource("calls")
   void errorStatusMarksTheClientSpan(String path) throws Exception {
-    String query = "port=" + serviceB.port() + "&target=/shop/unavailable&request=" + requestNumber.incrementAndGet();
+    String query =
+        "port="
+            + serviceB.port()
+            + "&target=/shop/unavailable&request="
+            + requestNumber.incrementAndGet();
     Http.get(serviceA.port(), path + "?" + query);
 
     ReceivedSpan client = childOf(serverSpanOfA(query), Span.SpanKind.SPAN_KIND_CLIENT);
@@ -124,7 +152,9 @@ abstract class HttpClientTestBase {
 
     ReceivedSpan client = childOf(serverSpanOfA(query), Span.SpanKind.SPAN_KIND_CLIENT);
     assertEquals(Status.StatusCode.STATUS_CODE_ERROR, client.status());
-    assertTrue(String.valueOf(client.attribute("error.type")).endsWith("ConnectException"), client.toString());
+    assertTrue(
+        String.valueOf(client.attribute("error.type")).endsWith("ConnectException"),
+        client.toString());
     assertEquals("exception", client.span().getEvents(0).getName());
   }
 }

@@ -18,12 +18,18 @@ class JavaHttpClientTest extends HttpClientTestBase {
   @Test
   void stageDependingOnAnAsyncCallRunsInTheCallersTrace() throws Exception {
     String query = "port=" + serviceB.port() + "&request=" + requestNumber.incrementAndGet();
-    assertEquals("chained: hello+hello",
+    assertEquals(
+        "chained: hello+hello",
         Http.get(serviceA.port(), "/shop/chain/jdk-async-then-okhttp?" + query).body());
 
     ReceivedSpan serverA = serverSpanOfA(query);
-    List<ReceivedSpan> clients = receiver.await(span -> span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
-        && span.parentSpanId().equals(serverA.spanId()), 2, Duration.ofSeconds(20));
+    List<ReceivedSpan> clients =
+        receiver.await(
+            span ->
+                span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
+                    && span.parentSpanId().equals(serverA.spanId()),
+            2,
+            Duration.ofSeconds(20));
     assertEquals(2, clients.size(), "the JDK call and the OkHttp call made in the dependent stage");
   }
 }

@@ -2,7 +2,6 @@ package dev.weft.smoke;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
@@ -28,10 +27,11 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JaxrsTest {
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(10))
-      .build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
   private final AtomicInteger requestNumber = new AtomicInteger();
   private OtlpReceiver receiver;
@@ -88,11 +88,14 @@ abstract class JaxrsTest {
   @Test
   void postIsNamedByItsMethodAndRoute() throws Exception {
     String query = uniqueQuery();
-    HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(uri("/orders", query))
-        .POST(HttpRequest.BodyPublishers.ofString("book"))
-        .header("Content-Type", "text/plain")
-        .timeout(Duration.ofSeconds(30))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        CLIENT.send(
+            HttpRequest.newBuilder(uri("/orders", query))
+                .POST(HttpRequest.BodyPublishers.ofString("book"))
+                .header("Content-Type", "text/plain")
+                .timeout(Duration.ofSeconds(30))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(201, response.statusCode());
     assertEquals("created book", response.body());
 
@@ -109,7 +112,10 @@ abstract class JaxrsTest {
     assertEquals(500, get("/orders/boom", query).statusCode());
 
     ReceivedSpan span = onlyServerSpan(query);
-    assertEquals("GET " + base() + "/orders/boom", span.name(), "an exception no mapper answers keeps the route");
+    assertEquals(
+        "GET " + base() + "/orders/boom",
+        span.name(),
+        "an exception no mapper answers keeps the route");
     assertEquals(Status.StatusCode.STATUS_CODE_ERROR, span.status());
     assertEquals(500L, span.attribute("http.response.status_code"));
   }
@@ -174,8 +180,12 @@ abstract class JaxrsTest {
     String traceId = randomHex(32);
     String callerSpanId = randomHex(16);
     String query = uniqueQuery();
-    HttpResponse<String> response = get("/orders/42/via-client", query,
-        "traceparent", "00-" + traceId + "-" + callerSpanId + "-01");
+    HttpResponse<String> response =
+        get(
+            "/orders/42/via-client",
+            query,
+            "traceparent",
+            "00-" + traceId + "-" + callerSpanId + "-01");
     assertEquals("via client: order 42", response.body());
 
     ReceivedSpan outer = serverSpan(query);
@@ -183,11 +193,16 @@ abstract class JaxrsTest {
     assertEquals(traceId, outer.traceId());
     assertEquals(callerSpanId, outer.parentSpanId());
 
-    ReceivedSpan client = receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
-        && span.traceId().equals(traceId));
+    ReceivedSpan client =
+        receiver.awaitOne(
+            span ->
+                span.kind() == Span.SpanKind.SPAN_KIND_CLIENT && span.traceId().equals(traceId));
     assertEquals(outer.spanId(), client.parentSpanId());
-    ReceivedSpan inner = receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_SERVER
-        && span.parentSpanId().equals(client.spanId()));
+    ReceivedSpan inner =
+        receiver.awaitOne(
+            span ->
+                span.kind() == Span.SpanKind.SPAN_KIND_SERVER
+                    && span.parentSpanId().equals(client.spanId()));
     assertEquals(traceId, inner.traceId());
     assertEquals("GET " + base() + "/orders/{id}", inner.name());
     assertEquals(base() + "/orders/42", inner.attribute("url.path"));
@@ -206,8 +221,10 @@ abstract class JaxrsTest {
   }
 
   private ReceivedSpan serverSpan(String query) throws InterruptedException {
-    return receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_SERVER
-        && query.equals(span.attribute("url.query")));
+    return receiver.awaitOne(
+        span ->
+            span.kind() == Span.SpanKind.SPAN_KIND_SERVER
+                && query.equals(span.attribute("url.query")));
   }
 
   /**

@@ -36,8 +36,12 @@ class JdbcTest {
   void start() throws Exception {
     receiver = new OtlpReceiver();
     postgres = LocalPostgres.start();
-    app = AppProcess.app("JdbcApp").exportingTo(receiver).with("otel.service.name", "jdbc-shop")
-        .argument(postgres.jdbcUrl()).start();
+    app =
+        AppProcess.app("JdbcApp")
+            .exportingTo(receiver)
+            .with("otel.service.name", "jdbc-shop")
+            .argument(postgres.jdbcUrl())
+            .start();
     app.port();
   }
 
@@ -82,7 +86,8 @@ class JdbcTest {
     assertEquals("Ada", request.response.body());
 
     ReceivedSpan span = request.onlyDatabaseSpan();
-    assertEquals("SELECT name FROM owners WHERE password = ? AND id = ?", span.attribute("db.query.text"));
+    assertEquals(
+        "SELECT name FROM owners WHERE password = ? AND id = ?", span.attribute("db.query.text"));
     assertEquals("SELECT owners", span.name());
     for (ReceivedSpan any : receiver.all()) {
       if (!"jdbc-unsanitized".equals(any.resource().get("service.name"))) {
@@ -99,7 +104,8 @@ class JdbcTest {
 
     ReceivedSpan span = request.onlyDatabaseSpan();
     assertEquals("INSERT visits", span.name());
-    assertEquals("INSERT INTO visits (owner_id, note) VALUES (?, ?)", span.attribute("db.query.text"));
+    assertEquals(
+        "INSERT INTO visits (owner_id, note) VALUES (?, ?)", span.attribute("db.query.text"));
     assertEquals("INSERT", span.attribute("db.operation.name"));
     assertEquals("visits", span.attribute("db.collection.name"));
   }
@@ -134,7 +140,8 @@ class JdbcTest {
     assertEquals("BATCH INSERT", span.attribute("db.operation.name"));
     assertEquals("visits", span.attribute("db.collection.name"));
     assertEquals(3L, span.attribute("db.operation.batch.size"));
-    assertEquals("INSERT INTO visits (owner_id, note) VALUES (?, ?)", span.attribute("db.query.text"));
+    assertEquals(
+        "INSERT INTO visits (owner_id, note) VALUES (?, ?)", span.attribute("db.query.text"));
   }
 
   @ParameterizedTest
@@ -147,14 +154,16 @@ class JdbcTest {
     assertEquals("BATCH", span.name());
     assertEquals("BATCH", span.attribute("db.operation.name"));
     assertEquals(2L, span.attribute("db.operation.batch.size"));
-    assertEquals("INSERT INTO visits (owner_id, note) VALUES (?, ?); UPDATE visits SET note = ? WHERE owner_id = ?",
+    assertEquals(
+        "INSERT INTO visits (owner_id, note) VALUES (?, ?); UPDATE visits SET note = ? WHERE owner_id = ?",
         span.attribute("db.query.text"));
     assertEquals("visits", span.attribute("db.collection.name"), "the one table of both texts");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"h2", "h2-pool", "pg", "pg-pool"})
-  void aCallIsOneSpanEvenWhenTheDatabaseRunsStatementsOfItsOwnInside(String database) throws Exception {
+  void aCallIsOneSpanEvenWhenTheDatabaseRunsStatementsOfItsOwnInside(String database)
+      throws Exception {
     // H2 runs owner_count() as a Java method that executes a statement on the same thread
     Request request = request(database, "call", null);
     assertEquals("owners 2", request.response.body());
@@ -167,15 +176,23 @@ class JdbcTest {
 
   @org.junit.jupiter.api.Test
   void withTheSanitizerOffTheTextIsReportedAsWritten() throws Exception {
-    try (AppProcess unsanitized = AppProcess.app("JdbcApp").exportingTo(receiver)
-        .with("otel.service.name", "jdbc-unsanitized")
-        .with("otel.instrumentation.common.db-statement-sanitizer.enabled", "false").start()) {
+    try (AppProcess unsanitized =
+        AppProcess.app("JdbcApp")
+            .exportingTo(receiver)
+            .with("otel.service.name", "jdbc-unsanitized")
+            .with("otel.instrumentation.common.db-statement-sanitizer.enabled", "false")
+            .start()) {
       String marker = "n=" + requestNumber.incrementAndGet();
       assertEquals(200, Http.get(unsanitized.port(), "/db/h2/statement?" + marker).statusCode());
-      ReceivedSpan server = receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_SERVER
-          && String.valueOf(span.attribute("url.query")).endsWith(marker));
+      ReceivedSpan server =
+          receiver.awaitOne(
+              span ->
+                  span.kind() == Span.SpanKind.SPAN_KIND_SERVER
+                      && String.valueOf(span.attribute("url.query")).endsWith(marker));
       ReceivedSpan span = new Request(null, server).onlyDatabaseSpan();
-      assertEquals("SELECT name FROM owners WHERE password = 'hunter2' AND id = 1", span.attribute("db.query.text"));
+      assertEquals(
+          "SELECT name FROM owners WHERE password = 'hunter2' AND id = 1",
+          span.attribute("db.query.text"));
       assertEquals("SELECT owners", span.name());
     }
   }
@@ -194,10 +211,14 @@ class JdbcTest {
 
   private Request request(String database, String action, String query) throws Exception {
     String marker = "n=" + requestNumber.incrementAndGet();
-    String path = "/db/" + database + "/" + action + "?" + (query == null ? "" : query + "&") + marker;
+    String path =
+        "/db/" + database + "/" + action + "?" + (query == null ? "" : query + "&") + marker;
     HttpResponse<String> response = Http.get(app.port(), path);
-    ReceivedSpan server = receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_SERVER
-        && String.valueOf(span.attribute("url.query")).endsWith(marker));
+    ReceivedSpan server =
+        receiver.awaitOne(
+            span ->
+                span.kind() == Span.SpanKind.SPAN_KIND_SERVER
+                    && String.valueOf(span.attribute("url.query")).endsWith(marker));
     assertEquals("GET /db/*", server.name());
     return new Request(response, server);
   }
@@ -226,9 +247,11 @@ class JdbcTest {
      * exported in the order they end, so all of them have arrived with the server span.
      */
     ReceivedSpan onlyDatabaseSpan() {
-      List<ReceivedSpan> children = receiver.matching(span -> span.parentSpanId().equals(server.spanId()));
+      List<ReceivedSpan> children =
+          receiver.matching(span -> span.parentSpanId().equals(server.spanId()));
       assertEquals(1, children.size(), "exactly one span for one execution: " + children);
-      assertTrue(children.get(0).attributes().containsKey("db.system.name"), children.get(0).toString());
+      assertTrue(
+          children.get(0).attributes().containsKey("db.system.name"), children.get(0).toString());
       return children.get(0);
     }
   }

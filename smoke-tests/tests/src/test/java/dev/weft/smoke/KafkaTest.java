@@ -41,7 +41,8 @@ class KafkaTest {
   void start() throws Exception {
     receiver = new OtlpReceiver();
     broker = LocalKafkaBroker.start(Files.createTempDirectory("kafka"));
-    shop = AppProcess.app("TomcatApp").exportingTo(receiver).with("otel.service.name", "shop").start();
+    shop =
+        AppProcess.app("TomcatApp").exportingTo(receiver).with("otel.service.name", "shop").start();
     worker = startWorker(AppProcess.app("KafkaWorker"), "worker", LOOPS);
   }
 
@@ -54,8 +55,11 @@ class KafkaTest {
   }
 
   /** A KafkaWorker calling the shop's /hello, with one consumer per loop kind on topic {@code <prefix>-<loop>}. */
-  private AppProcess startWorker(AppProcess.Builder builder, String prefix, String... loops) throws Exception {
-    builder.exportingTo(receiver).with("otel.service.name", prefix)
+  private AppProcess startWorker(AppProcess.Builder builder, String prefix, String... loops)
+      throws Exception {
+    builder
+        .exportingTo(receiver)
+        .with("otel.service.name", prefix)
         .argument(broker.bootstrapServers())
         .argument("http://127.0.0.1:" + shop.port() + "/shop/hello");
     for (String loop : loops) {
@@ -69,42 +73,69 @@ class KafkaTest {
   /** Sends a record from a request to {@code shop}, which answers once the broker has it; returns the value. */
   private String send(AppProcess from, String topic) throws Exception {
     String value = topic + "-record-" + recordNumber.incrementAndGet();
-    assertEquals(200, Http.get(from.port(), "/shop/kafka/send?bootstrap=" + broker.bootstrapServers()
-        + "&topic=" + topic + "&key=key-" + value + "&value=" + value).statusCode());
+    assertEquals(
+        200,
+        Http.get(
+                from.port(),
+                "/shop/kafka/send?bootstrap="
+                    + broker.bootstrapServers()
+                    + "&topic="
+                    + topic
+                    + "&key=key-"
+                    + value
+                    + "&value="
+                    + value)
+            .statusCode());
     return value;
   }
 
   private ReceivedSpan serverSpanSending(String value) throws InterruptedException {
-    return receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_SERVER
-        && String.valueOf(span.attribute("url.query")).endsWith("&value=" + value));
+    return receiver.awaitOne(
+        span ->
+            span.kind() == Span.SpanKind.SPAN_KIND_SERVER
+                && String.valueOf(span.attribute("url.query")).endsWith("&value=" + value));
   }
 
-  private ReceivedSpan childOf(ReceivedSpan parent, Span.SpanKind kind) throws InterruptedException {
-    return receiver.awaitOne(span -> span.kind() == kind && span.parentSpanId().equals(parent.spanId()));
+  private ReceivedSpan childOf(ReceivedSpan parent, Span.SpanKind kind)
+      throws InterruptedException {
+    return receiver.awaitOne(
+        span -> span.kind() == kind && span.parentSpanId().equals(parent.spanId()));
   }
 
   /** The worker's GET for the record, which it makes while handling the record. */
   private ReceivedSpan workerCallFor(String parameter, String value) throws InterruptedException {
-    return receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
-        && String.valueOf(span.attribute("url.full")).endsWith("?" + parameter + "=" + value));
+    return receiver.awaitOne(
+        span ->
+            span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
+                && String.valueOf(span.attribute("url.full"))
+                    .endsWith("?" + parameter + "=" + value));
   }
 
   /** The record's whole trace, checked hop by hop; returns the CONSUMER span. */
-  private ReceivedSpan assertOneTrace(String value, String topic, String workerService) throws Exception {
+  private ReceivedSpan assertOneTrace(String value, String topic, String workerService)
+      throws Exception {
     ReceivedSpan server = serverSpanSending(value);
     ReceivedSpan producer = childOf(server, Span.SpanKind.SPAN_KIND_PRODUCER);
     ReceivedSpan consumer = childOf(producer, Span.SpanKind.SPAN_KIND_CONSUMER);
     ReceivedSpan client = workerCallFor("record", value);
     ReceivedSpan hello = childOf(client, Span.SpanKind.SPAN_KIND_SERVER);
-    assertEquals(consumer.spanId(), client.parentSpanId(), "the HTTP call made while processing the record");
+    assertEquals(
+        consumer.spanId(), client.parentSpanId(), "the HTTP call made while processing the record");
     for (ReceivedSpan span : List.of(producer, consumer, client, hello)) {
       assertEquals(server.traceId(), span.traceId(), span.name());
     }
     assertEquals("send " + topic, producer.name());
     assertEquals("process " + topic, consumer.name());
     assertEquals(workerService, consumer.resource().get("service.name"));
-    assertEquals(1, receiver.matching(span -> span.kind() == Span.SpanKind.SPAN_KIND_CONSUMER
-        && span.parentSpanId().equals(producer.spanId())).size(), "one process span per record");
+    assertEquals(
+        1,
+        receiver
+            .matching(
+                span ->
+                    span.kind() == Span.SpanKind.SPAN_KIND_CONSUMER
+                        && span.parentSpanId().equals(producer.spanId()))
+            .size(),
+        "one process span per record");
     return consumer;
   }
 
@@ -113,7 +144,8 @@ class KafkaTest {
     String topic = "worker-for";
     String value = send(shop, topic);
     ReceivedSpan consumer = assertOneTrace(value, topic, "worker");
-    ReceivedSpan producer = receiver.awaitOne(span -> span.spanId().equals(consumer.parentSpanId()));
+    ReceivedSpan producer =
+        receiver.awaitOne(span -> span.spanId().equals(consumer.parentSpanId()));
 
     assertEquals("shop", producer.resource().get("service.name"));
     assertEquals("kafka", producer.attribute("messaging.system"));
@@ -132,7 +164,8 @@ class KafkaTest {
     assertEquals("process", consumer.attribute("messaging.operation.name"));
     assertEquals("key-" + value, consumer.attribute("messaging.kafka.message.key"));
     assertEquals("0", consumer.attribute("messaging.destination.partition.id"));
-    assertEquals(producer.attribute("messaging.kafka.offset"), consumer.attribute("messaging.kafka.offset"));
+    assertEquals(
+        producer.attribute("messaging.kafka.offset"), consumer.attribute("messaging.kafka.offset"));
     assertEquals("worker-" + topic, consumer.attribute("messaging.consumer.group.name"));
     assertEquals("worker-" + topic, consumer.attribute("messaging.client.id"));
     assertEquals((long) value.length(), consumer.attribute("messaging.message.body.size"));
@@ -156,7 +189,8 @@ class KafkaTest {
     String value = send(shop, topic);
     ReceivedSpan consumer = assertOneTrace(value, topic, "worker");
     ReceivedSpan afterLoop = workerCallFor("after-loop", value);
-    assertNotEquals(consumer.spanId(), afterLoop.parentSpanId(), "the call after the loop is not the record's");
+    assertNotEquals(
+        consumer.spanId(), afterLoop.parentSpanId(), "the call after the loop is not the record's");
     assertNotEquals(consumer.traceId(), afterLoop.traceId());
   }
 
@@ -166,8 +200,12 @@ class KafkaTest {
     String first = send(shop, topic);
     String second = send(shop, topic);
     // started after both records are in the topic, so that its first poll returns both
-    try (AppProcess batchWorker = startWorker(AppProcess.app("KafkaWorker")
-        .with("otel.instrumentation.kafka.poll-spans.enabled", "true"), "batch", "for")) {
+    try (AppProcess batchWorker =
+        startWorker(
+            AppProcess.app("KafkaWorker")
+                .with("otel.instrumentation.kafka.poll-spans.enabled", "true"),
+            "batch",
+            "for")) {
       ReceivedSpan firstConsumer = assertOneTrace(first, topic, "batch");
       ReceivedSpan secondConsumer = assertOneTrace(second, topic, "batch");
       assertNotEquals(firstConsumer.traceId(), secondConsumer.traceId());
@@ -178,23 +216,30 @@ class KafkaTest {
       assertEquals("poll", poll.attribute("messaging.operation.name"));
       assertEquals(2L, poll.attribute("messaging.batch.message_count"));
       assertEquals("worker-" + topic, poll.attribute("messaging.consumer.group.name"));
-      Set<String> linked = poll.span().getLinksList().stream()
-          .map(link -> ReceivedSpan.hex(link.getSpanId())).collect(Collectors.toSet());
+      Set<String> linked =
+          poll.span().getLinksList().stream()
+              .map(link -> ReceivedSpan.hex(link.getSpanId()))
+              .collect(Collectors.toSet());
       assertEquals(Set.of(firstConsumer.parentSpanId(), secondConsumer.parentSpanId()), linked);
     }
   }
 
   @Test
   void recordsSentWithoutPropagationStartNewTraces() throws Exception {
-    try (AppProcess quietShop = AppProcess.app("TomcatApp").exportingTo(receiver)
-        .with("otel.service.name", "quiet-shop")
-        .with("otel.instrumentation.kafka.producer-propagation.enabled", "false").start()) {
+    try (AppProcess quietShop =
+        AppProcess.app("TomcatApp")
+            .exportingTo(receiver)
+            .with("otel.service.name", "quiet-shop")
+            .with("otel.instrumentation.kafka.producer-propagation.enabled", "false")
+            .start()) {
       String value = send(quietShop, "worker-for");
       ReceivedSpan producer = childOf(serverSpanSending(value), Span.SpanKind.SPAN_KIND_PRODUCER);
       ReceivedSpan client = workerCallFor("record", value);
-      ReceivedSpan consumer = receiver.awaitOne(span -> span.spanId().equals(client.parentSpanId()));
+      ReceivedSpan consumer =
+          receiver.awaitOne(span -> span.spanId().equals(client.parentSpanId()));
       assertEquals("process worker-for", consumer.name());
-      assertEquals("", consumer.parentSpanId(), "a record without a producer context starts a trace");
+      assertEquals(
+          "", consumer.parentSpanId(), "a record without a producer context starts a trace");
       assertNotEquals(producer.traceId(), consumer.traceId());
     }
   }
@@ -211,34 +256,65 @@ class KafkaTest {
     ReceivedSpan producer = childOf(serverSpanSending("lost"), Span.SpanKind.SPAN_KIND_PRODUCER);
     assertEquals("send nowhere", producer.name());
     assertEquals(Status.StatusCode.STATUS_CODE_ERROR, producer.status());
-    assertEquals("org.apache.kafka.common.errors.TimeoutException", producer.attribute("error.type"));
+    assertEquals(
+        "org.apache.kafka.common.errors.TimeoutException", producer.attribute("error.type"));
   }
 
   @Test
   void sendingOneRecordTwiceIsHarmless() throws Exception {
     String value = "twice-" + recordNumber.incrementAndGet();
-    assertEquals(200, Http.get(shop.port(), "/shop/kafka/send-twice?bootstrap=" + broker.bootstrapServers()
-        + "&topic=twice&key=k&value=" + value).statusCode(), "the second send finds read-only headers");
+    assertEquals(
+        200,
+        Http.get(
+                shop.port(),
+                "/shop/kafka/send-twice?bootstrap="
+                    + broker.bootstrapServers()
+                    + "&topic=twice&key=k&value="
+                    + value)
+            .statusCode(),
+        "the second send finds read-only headers");
     ReceivedSpan server = serverSpanSending(value);
-    assertEquals(2, receiver.await(span -> span.kind() == Span.SpanKind.SPAN_KIND_PRODUCER
-        && span.parentSpanId().equals(server.spanId()), 2, java.time.Duration.ofSeconds(20)).size());
+    assertEquals(
+        2,
+        receiver
+            .await(
+                span ->
+                    span.kind() == Span.SpanKind.SPAN_KIND_PRODUCER
+                        && span.parentSpanId().equals(server.spanId()),
+                2,
+                java.time.Duration.ofSeconds(20))
+            .size());
   }
 
   @Test
   void theSendCallbackRunsInTheCallersContext() throws Exception {
     String value = "callback-" + recordNumber.incrementAndGet();
-    assertEquals(200, Http.get(shop.port(), "/shop/kafka/send?bootstrap=" + broker.bootstrapServers()
-        + "&topic=callbacks&key=k&callbackPort=" + shop.port() + "&value=" + value).statusCode());
+    assertEquals(
+        200,
+        Http.get(
+                shop.port(),
+                "/shop/kafka/send?bootstrap="
+                    + broker.bootstrapServers()
+                    + "&topic=callbacks&key=k&callbackPort="
+                    + shop.port()
+                    + "&value="
+                    + value)
+            .statusCode());
     ReceivedSpan server = serverSpanSending(value);
     ReceivedSpan callbackCall = childOf(server, Span.SpanKind.SPAN_KIND_CLIENT);
-    assertTrue(String.valueOf(callbackCall.attribute("url.full")).endsWith("/shop/hello?from=callback"));
+    assertTrue(
+        String.valueOf(callbackCall.attribute("url.full")).endsWith("/shop/hello?from=callback"));
   }
 
   @Test
   void theOldestSupportedClientsAreTracedAlike() throws Exception {
-    try (AppProcess oldShop = AppProcess.appWithOldestKafkaClients("TomcatApp").exportingTo(receiver)
-            .with("otel.service.name", "old-shop").start();
-        AppProcess oldWorker = startWorker(AppProcess.appWithOldestKafkaClients("KafkaWorker"), "old", "for")) {
+    try (AppProcess oldShop =
+            AppProcess.appWithOldestKafkaClients("TomcatApp")
+                .exportingTo(receiver)
+                .with("otel.service.name", "old-shop")
+                .start();
+        AppProcess oldWorker =
+            startWorker(AppProcess.appWithOldestKafkaClients("KafkaWorker"), "old", "for")) {
       String value = send(oldShop, "old-for");
       ReceivedSpan consumer = assertOneTrace(value, "old-for", "old");
       assertEquals("worker-old-for", consumer.attribute("messaging.consumer.group.name"));

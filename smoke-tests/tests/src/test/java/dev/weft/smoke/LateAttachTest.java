@@ -32,10 +32,15 @@ class LateAttachTest {
   @BeforeAll
   void startServiceThenAttach() throws Exception {
     receiver = new OtlpReceiver();
-    service = AppProcess.app("TomcatApp").withoutAgent().exportingTo(receiver)
-        .with("otel.service.name", "attached-late").start();
+    service =
+        AppProcess.app("TomcatApp")
+            .withoutAgent()
+            .exportingTo(receiver)
+            .with("otel.service.name", "attached-late")
+            .start();
     port = service.port();
-    // the servlets, the JDK's HttpClient and HttpURLConnection are loaded and used before the agent comes
+    // the servlets, the JDK's HttpClient and HttpURLConnection are loaded and used before the agent
+    // comes
     for (String via : new String[] {"jdk", "url-connection"}) {
       assertEquals("chained: hello", Http.get(port, "/shop/chain/" + via + "?port=" + port).body());
     }
@@ -66,8 +71,12 @@ class LateAttachTest {
         return;
       } catch (AssertionError notYet) {
         if (System.nanoTime() > deadline) {
-          throw new AssertionError("no request was traced " + ATTACH_DEADLINE + " after the agent was attached: "
-              + service.stderr(), notYet);
+          throw new AssertionError(
+              "no request was traced "
+                  + ATTACH_DEADLINE
+                  + " after the agent was attached: "
+                  + service.stderr(),
+              notYet);
         }
       }
     }
@@ -91,10 +100,16 @@ class LateAttachTest {
     assertEquals("chained: hello", Http.get(port, "/shop/chain/" + via + "?" + query).body());
 
     ReceivedSpan caller = receiver.awaitOne(span -> isServerSpanOf(span, query));
-    ReceivedSpan client = receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
-        && span.parentSpanId().equals(caller.spanId()));
-    ReceivedSpan called = receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_SERVER
-        && span.parentSpanId().equals(client.spanId()));
+    ReceivedSpan client =
+        receiver.awaitOne(
+            span ->
+                span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
+                    && span.parentSpanId().equals(caller.spanId()));
+    ReceivedSpan called =
+        receiver.awaitOne(
+            span ->
+                span.kind() == Span.SpanKind.SPAN_KIND_SERVER
+                    && span.parentSpanId().equals(client.spanId()));
 
     assertEquals("GET /shop/chain/*", caller.name());
     assertEquals("GET", client.name());
@@ -108,6 +123,7 @@ class LateAttachTest {
   }
 
   private static boolean isServerSpanOf(ReceivedSpan span, String query) {
-    return span.kind() == Span.SpanKind.SPAN_KIND_SERVER && query.equals(span.attribute("url.query"));
+    return span.kind() == Span.SpanKind.SPAN_KIND_SERVER
+        && query.equals(span.attribute("url.query"));
   }
 }

@@ -67,10 +67,36 @@ final class LocalPostgres implements AutoCloseable {
 
   private void initializeAndStart() throws IOException, InterruptedException {
     Path data = directory.resolve("data");
-    runAsServer(bin.resolve("initdb").toString(), "-A", "trust", "-U", USER, "-E", "UTF8", "-D", data.toString());
-    runAsServer(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", directory.resolve("log").toString(),
-        "-o", "-p " + port + " -k " + directory + " -c listen_addresses=127.0.0.1", "start", "-w", "-t", "60");
-    runAsServer(bin.resolve("createdb").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", USER,
+    runAsServer(
+        bin.resolve("initdb").toString(),
+        "-A",
+        "trust",
+        "-U",
+        USER,
+        "-E",
+        "UTF8",
+        "-D",
+        data.toString());
+    runAsServer(
+        bin.resolve("pg_ctl").toString(),
+        "-D",
+        data.toString(),
+        "-l",
+        directory.resolve("log").toString(),
+        "-o",
+        "-p " + port + " -k " + directory + " -c listen_addresses=127.0.0.1",
+        "start",
+        "-w",
+        "-t",
+        "60");
+    runAsServer(
+        bin.resolve("createdb").toString(),
+        "-h",
+        "127.0.0.1",
+        "-p",
+        Integer.toString(port),
+        "-U",
+        USER,
         DATABASE);
   }
 
@@ -78,8 +104,14 @@ final class LocalPostgres implements AutoCloseable {
   public void close() throws IOException, InterruptedException {
     try {
       if (Files.exists(directory.resolve("data").resolve("postmaster.pid"))) {
-        runAsServer(bin.resolve("pg_ctl").toString(), "-D", directory.resolve("data").toString(), "stop", "-m",
-            "fast", "-w");
+        runAsServer(
+            bin.resolve("pg_ctl").toString(),
+            "-D",
+            directory.resolve("data").toString(),
+            "stop",
+            "-m",
+            "fast",
+            "-w");
       }
     } finally {
       try (Stream<Path> files = Files.walk(directory)) {
@@ -94,17 +126,21 @@ final class LocalPostgres implements AutoCloseable {
       return null;
     }
     try (Stream<Path> versions = Files.list(INSTALLATIONS)) {
-      return versions.map(version -> version.resolve("bin"))
+      return versions
+          .map(version -> version.resolve("bin"))
           .filter(bin -> Files.isExecutable(bin.resolve("initdb")))
-          .max(Comparator.comparing(bin -> bin.getParent().getFileName().toString(),
-              Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder())))
+          .max(
+              Comparator.comparing(
+                  bin -> bin.getParent().getFileName().toString(),
+                  Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder())))
           .orElse(null);
     }
   }
 
   /** {@code apt-get install -y postgresql}, with {@code apt-get update} first when that fails. */
   private static void install() throws IOException, InterruptedException {
-    List<String> install = List.of("apt-get", "install", "-y", "--no-install-recommends", "postgresql");
+    List<String> install =
+        List.of("apt-get", "install", "-y", "--no-install-recommends", "postgresql");
     try {
       run(install);
     } catch (IOException notFound) {
@@ -133,7 +169,8 @@ final class LocalPostgres implements AutoCloseable {
     process.getOutputStream().close();
     byte[] output = process.getInputStream().readAllBytes();
     if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-      throw new IOException(String.join(" ", command) + " failed: " + new String(output, StandardCharsets.UTF_8));
+      throw new IOException(
+          String.join(" ", command) + " failed: " + new String(output, StandardCharsets.UTF_8));
     }
   }
 

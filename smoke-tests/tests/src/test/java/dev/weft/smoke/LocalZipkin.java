@@ -31,8 +31,15 @@ final class LocalZipkin implements AutoCloseable {
     }
     log = Files.createTempFile("zipkin", ".log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", System.getProperty("weft.zipkin.jar"),
-        "--server.port=" + port).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                java,
+                "-Xmx256m",
+                "-jar",
+                System.getProperty("weft.zipkin.jar"),
+                "--server.port=" + port)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     builder.environment().put("STORAGE_TYPE", "mem");
     builder.environment().put("QUERY_PORT", Integer.toString(port));
     process = builder.start();
@@ -78,8 +85,11 @@ final class LocalZipkin implements AutoCloseable {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    return CLIENT.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Override
@@ -100,8 +110,13 @@ final class LocalZipkin implements AutoCloseable {
       String[] objects = json.split("\\{\"traceId\":");
       for (int i = 1; i < objects.length; i++) {
         String object = "\"traceId\":" + objects[i];
-        spans.add(new ZipkinSpan(field(object, "traceId"), field(object, "parentId"), field(object, "id"),
-            field(object, "kind"), field(object, "name")));
+        spans.add(
+            new ZipkinSpan(
+                field(object, "traceId"),
+                field(object, "parentId"),
+                field(object, "id"),
+                field(object, "kind"),
+                field(object, "name")));
       }
       return spans;
     }

@@ -27,14 +27,20 @@ class LogCorrelationTest {
   private static AppProcess.Builder app(String library) throws IOException {
     switch (library) {
       case "logback-1.5":
-        return AppProcess.app(LOGBACK_APP, "dev.weft.smoke.logback.LogbackApp", AppProcess.classpathOf(LOGBACK_APP));
+        return AppProcess.app(
+            LOGBACK_APP, "dev.weft.smoke.logback.LogbackApp", AppProcess.classpathOf(LOGBACK_APP));
       case "logback-1.2":
-        return AppProcess.app(LOGBACK_APP, "dev.weft.smoke.logback.LogbackApp",
+        return AppProcess.app(
+            LOGBACK_APP,
+            "dev.weft.smoke.logback.LogbackApp",
             withJarsOf(AppProcess.classpathOf(LOGBACK_APP), LOGBACK_APP.resolve("logback-1.2")));
       case "log4j-2.25":
-        return AppProcess.app(LOG4J_APP, "dev.weft.smoke.log4j.Log4jApp", AppProcess.classpathOf(LOG4J_APP));
+        return AppProcess.app(
+            LOG4J_APP, "dev.weft.smoke.log4j.Log4jApp", AppProcess.classpathOf(LOG4J_APP));
       case "log4j-2.17":
-        return AppProcess.app(LOG4J_APP, "dev.weft.smoke.log4j.Log4jApp",
+        return AppProcess.app(
+            LOG4J_APP,
+            "dev.weft.smoke.log4j.Log4jApp",
             withJarsOf(AppProcess.classpathOf(LOG4J_APP), LOG4J_APP.resolve("log4j-2.17")));
       default:
         throw new IllegalArgumentException(library);
@@ -54,7 +60,8 @@ class LogCorrelationTest {
       for (Path replacement : replacements) {
         String name = replacement.getFileName().toString();
         String artifactAndDash = name.substring(0, name.lastIndexOf('-') + 1);
-        if (fileName.startsWith(artifactAndDash) && Character.isDigit(fileName.charAt(artifactAndDash.length()))) {
+        if (fileName.startsWith(artifactAndDash)
+            && Character.isDigit(fileName.charAt(artifactAndDash.length()))) {
           swapped = replacement.toString();
         }
       }
@@ -66,14 +73,20 @@ class LogCorrelationTest {
   @ParameterizedTest
   @ValueSource(strings = {"logback-1.5", "logback-1.2", "log4j-2.25", "log4j-2.17"})
   void logLinesInsideASpanCarryItsIds(String library) throws Exception {
-    try (OtlpReceiver receiver = new OtlpReceiver(); AppProcess app = app(library).exportingTo(receiver).start()) {
+    try (OtlpReceiver receiver = new OtlpReceiver();
+        AppProcess app = app(library).exportingTo(receiver).start()) {
       assertEquals(200, Http.get(app.port(), "/shop/log?request=1").statusCode());
-      ReceivedSpan server = receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_SERVER
-          && "request=1".equals(span.attribute("url.query")));
+      ReceivedSpan server =
+          receiver.awaitOne(
+              span ->
+                  span.kind() == Span.SpanKind.SPAN_KIND_SERVER
+                      && "request=1".equals(span.attribute("url.query")));
 
       String ids = ids(server);
-      assertEquals("SYNC " + ids + "handled request 1", awaitLine(app, "SYNC ", "handled request 1"));
-      assertEquals("ASYNC " + ids + "handled request 1", awaitLine(app, "ASYNC ", "handled request 1"));
+      assertEquals(
+          "SYNC " + ids + "handled request 1", awaitLine(app, "SYNC ", "handled request 1"));
+      assertEquals(
+          "ASYNC " + ids + "handled request 1", awaitLine(app, "ASYNC ", "handled request 1"));
       assertEquals("SYNC [] [] [] started", awaitLine(app, "SYNC ", "started"));
       assertEquals("ASYNC [] [] [] started", awaitLine(app, "ASYNC ", "started"));
     }
@@ -82,24 +95,32 @@ class LogCorrelationTest {
   @ParameterizedTest
   @ValueSource(strings = {"logback-1.5", "logback-1.2"})
   void insideAWithSpanMethodTheIdsAreThatSpans(String library) throws Exception {
-    try (OtlpReceiver receiver = new OtlpReceiver(); AppProcess app = app(library).exportingTo(receiver).start()) {
+    try (OtlpReceiver receiver = new OtlpReceiver();
+        AppProcess app = app(library).exportingTo(receiver).start()) {
       assertEquals(200, Http.get(app.port(), "/shop/orders?request=2").statusCode());
       ReceivedSpan place = receiver.awaitOne(span -> span.name().equals("place order"));
 
       String ids = ids(place);
       assertEquals("SYNC " + ids + "placing order 42", awaitLine(app, "SYNC ", "placing order 42"));
-      assertEquals("ASYNC " + ids + "placing order 42", awaitLine(app, "ASYNC ", "placing order 42"));
+      assertEquals(
+          "ASYNC " + ids + "placing order 42", awaitLine(app, "ASYNC ", "placing order 42"));
     }
   }
 
   /** What the pattern prints for the span: its trace id, span id and W3C trace flags ({@code 01}: sampled). */
   private static String ids(ReceivedSpan span) {
-    return "[" + span.traceId() + "] [" + span.spanId() + "] [" + String.format("%02x", span.span().getFlags() & 0xff)
+    return "["
+        + span.traceId()
+        + "] ["
+        + span.spanId()
+        + "] ["
+        + String.format("%02x", span.span().getFlags() & 0xff)
         + "] ";
   }
 
   /** The first stdout line with this start and end, waiting for the async appender's thread to print it. */
-  private static String awaitLine(AppProcess app, String start, String end) throws InterruptedException {
+  private static String awaitLine(AppProcess app, String start, String end)
+      throws InterruptedException {
     long deadline = System.nanoTime() + 20_000_000_000L;
     while (true) {
       for (String line : app.stdout().split("\n")) {
@@ -108,7 +129,8 @@ class LogCorrelationTest {
         }
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("no line '" + start + "... " + end + "' in stdout:\n" + app.stdout() + app.stderr());
+        throw new AssertionError(
+            "no line '" + start + "... " + end + "' in stdout:\n" + app.stdout() + app.stderr());
       }
       Thread.sleep(20);
     }

@@ -45,8 +45,12 @@ class OpenTelemetryApiTest {
   class Api1680 extends Versioned {
     @Override
     AppProcess.Builder application() throws Exception {
-      return AppProcess.appWithLibraries("OpenTelemetryApiApp", AppProcess.APPS.resolve("otel-api-1.68.0"),
-          "opentelemetry-api-", "opentelemetry-context-", "opentelemetry-common-");
+      return AppProcess.appWithLibraries(
+          "OpenTelemetryApiApp",
+          AppProcess.APPS.resolve("otel-api-1.68.0"),
+          "opentelemetry-api-",
+          "opentelemetry-context-",
+          "opentelemetry-common-");
     }
 
     @Override
@@ -59,8 +63,12 @@ class OpenTelemetryApiTest {
   class Api100 extends Versioned {
     @Override
     AppProcess.Builder application() throws Exception {
-      return AppProcess.appWithLibraries("OpenTelemetryApiApp", AppProcess.APPS.resolve("otel-api-1.0.0"),
-          "opentelemetry-api-", "opentelemetry-context-", "opentelemetry-common-");
+      return AppProcess.appWithLibraries(
+          "OpenTelemetryApiApp",
+          AppProcess.APPS.resolve("otel-api-1.0.0"),
+          "opentelemetry-api-",
+          "opentelemetry-context-",
+          "opentelemetry-common-");
     }
 
     @Override
@@ -93,20 +101,42 @@ class OpenTelemetryApiTest {
 
     @Test
     void applicationSpanJoinsTheAgentsTraceBothWays() throws Exception {
-      Map<String, String> report = report(Http.get(app.port(), "/app/manual", "traceparent", TRACEPARENT,
-          "baggage", "incoming=yes").body());
+      Map<String, String> report =
+          report(
+              Http.get(
+                      app.port(),
+                      "/app/manual",
+                      "traceparent",
+                      TRACEPARENT,
+                      "baggage",
+                      "incoming=yes")
+                  .body());
       assertEquals(apiJar(), report.get("api"), "the application keeps its own API");
 
-      ReceivedSpan server = receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_SERVER
-          && "/app/manual".equals(span.attribute("url.path")) && TRACE_ID.equals(span.traceId()));
-      ReceivedSpan manual = receiver.awaitOne(span -> span.name().equals("manual-work")
-          && span.parentSpanId().equals(server.spanId()));
-      ReceivedSpan client = receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
-          && span.parentSpanId().equals(manual.spanId()));
-      ReceivedSpan echo = receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_SERVER
-          && span.parentSpanId().equals(client.spanId()));
+      ReceivedSpan server =
+          receiver.awaitOne(
+              span ->
+                  span.kind() == Span.SpanKind.SPAN_KIND_SERVER
+                      && "/app/manual".equals(span.attribute("url.path"))
+                      && TRACE_ID.equals(span.traceId()));
+      ReceivedSpan manual =
+          receiver.awaitOne(
+              span ->
+                  span.name().equals("manual-work") && span.parentSpanId().equals(server.spanId()));
+      ReceivedSpan client =
+          receiver.awaitOne(
+              span ->
+                  span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
+                      && span.parentSpanId().equals(manual.spanId()));
+      ReceivedSpan echo =
+          receiver.awaitOne(
+              span ->
+                  span.kind() == Span.SpanKind.SPAN_KIND_SERVER
+                      && span.parentSpanId().equals(client.spanId()));
 
-      assertEquals(TRACE_ID + "-" + server.spanId() + "-true", report.get("current"),
+      assertEquals(
+          TRACE_ID + "-" + server.spanId() + "-true",
+          report.get("current"),
           "Span.current() in the application is the agent's SERVER span");
       assertEquals(TRACE_ID + "-" + manual.spanId(), report.get("span"));
       assertEquals("true", report.get("span-is-current"));
@@ -124,18 +154,26 @@ class OpenTelemetryApiTest {
       assertEquals(Status.StatusCode.STATUS_CODE_ERROR, manual.status());
       assertEquals("manual failure", manual.span().getStatus().getMessage());
       List<Span.Event> events = manual.span().getEventsList();
-      assertEquals(List.of("checkpoint", "exception"),
+      assertEquals(
+          List.of("checkpoint", "exception"),
           events.stream().map(Span.Event::getName).collect(Collectors.toList()));
       assertEquals("one", attributes(events.get(0).getAttributesList()).get("step"));
-      assertEquals("handled", attributes(events.get(1).getAttributesList()).get("exception.message"));
+      assertEquals(
+          "handled", attributes(events.get(1).getAttributesList()).get("exception.message"));
       Span.Link link = manual.span().getLinks(0);
       assertEquals("0af7651916cd43dd8448eb211c80319c", ReceivedSpan.hex(link.getTraceId()));
       assertEquals("b7ad6b7169203331", ReceivedSpan.hex(link.getSpanId()));
       assertEquals("batch", attributes(link.getAttributesList()).get("link.reason"));
 
-      assertEquals(true, server.attribute("app.enriched"), "Span.current() is the agent's span itself");
-      assertEquals("yes", report.get("incoming-baggage"), "the application sees the baggage the agent extracted");
-      assertEquals(Set.of("app.tenant=acme", "incoming=yes"), Set.of(report.get("echoed-baggage").split(",")),
+      assertEquals(
+          true, server.attribute("app.enriched"), "Span.current() is the agent's span itself");
+      assertEquals(
+          "yes",
+          report.get("incoming-baggage"),
+          "the application sees the baggage the agent extracted");
+      assertEquals(
+          Set.of("app.tenant=acme", "incoming=yes"),
+          Set.of(report.get("echoed-baggage").split(",")),
           "the application's baggage is sent");
       assertEquals("note", report.get("note-after-call"), "the application's own context key");
       assertEquals("acme", report.get("baggage-after-call"));
@@ -149,7 +187,10 @@ class OpenTelemetryApiTest {
         own.stop(); // and its output read to the end
         List<String> warnings = own.stderrLinesWith("[weft]");
         assertEquals(1, warnings.size(), own.stderr());
-        assertTrue(warnings.get(0).startsWith("[weft] WARN the application's GlobalOpenTelemetry.set is ignored"),
+        assertTrue(
+            warnings
+                .get(0)
+                .startsWith("[weft] WARN the application's GlobalOpenTelemetry.set is ignored"),
             warnings.get(0));
       }
     }

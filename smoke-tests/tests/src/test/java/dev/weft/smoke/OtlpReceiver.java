@@ -9,8 +9,8 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ServerCalls;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
@@ -43,13 +43,17 @@ final class OtlpReceiver implements AutoCloseable {
   private final List<ReceivedSpan> spans = new ArrayList<>();
   private volatile int answerStatus = 200;
   private volatile long answerDelayMillis;
+
   /** While set, every export waits for it before it is answered: a collector that has stopped answering. */
   private volatile CountDownLatch held;
+
   /** Exports to refuse with {@link #refusalStatus} and {@link #refusalRetryAfter} before answering normally. */
   private final AtomicInteger refusalsLeft = new AtomicInteger();
+
   private volatile int refusalStatus;
   private volatile String refusalRetryAfter;
-  private volatile byte[] acceptedAnswer = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
+  private volatile byte[] acceptedAnswer =
+      ExportTraceServiceResponse.getDefaultInstance().toByteArray();
   private final AtomicInteger exportsUnderWay = new AtomicInteger();
   private final AtomicInteger mostExportsUnderWay = new AtomicInteger();
   private int exportRequests;
@@ -98,12 +102,14 @@ final class OtlpReceiver implements AutoCloseable {
 
   /** Makes the receiver answer every export it accepts with a partial success: some spans rejected. */
   void answerPartialSuccess(long rejectedSpans, String message) {
-    acceptedAnswer = ExportTraceServiceResponse.newBuilder()
-        .setPartialSuccess(ExportTracePartialSuccess.newBuilder()
-            .setRejectedSpans(rejectedSpans)
-            .setErrorMessage(message))
-        .build()
-        .toByteArray();
+    acceptedAnswer =
+        ExportTraceServiceResponse.newBuilder()
+            .setPartialSuccess(
+                ExportTracePartialSuccess.newBuilder()
+                    .setRejectedSpans(rejectedSpans)
+                    .setErrorMessage(message))
+            .build()
+            .toByteArray();
   }
 
   /** The most exports this receiver has had under way at once. */
@@ -199,29 +205,37 @@ final class OtlpReceiver implements AutoCloseable {
         MethodDescriptor.<ExportTraceServiceRequest, ExportTraceServiceResponse>newBuilder()
             .setType(MethodDescriptor.MethodType.UNARY)
             .setFullMethodName(MethodDescriptor.generateFullMethodName(GRPC_SERVICE, "Export"))
-            .setRequestMarshaller(ProtoUtils.marshaller(ExportTraceServiceRequest.getDefaultInstance()))
-            .setResponseMarshaller(ProtoUtils.marshaller(ExportTraceServiceResponse.getDefaultInstance()))
+            .setRequestMarshaller(
+                ProtoUtils.marshaller(ExportTraceServiceRequest.getDefaultInstance()))
+            .setResponseMarshaller(
+                ProtoUtils.marshaller(ExportTraceServiceResponse.getDefaultInstance()))
             .build();
-    grpcServer = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-        .addService(ServerServiceDefinition.builder(GRPC_SERVICE)
-            .addMethod(export, ServerCalls.asyncUnaryCall((request, response) -> {
-              store(request);
-              try {
-                response.onNext(ExportTraceServiceResponse.parseFrom(acceptedAnswer));
-              } catch (InvalidProtocolBufferException e) {
-                throw new IllegalStateException(e);
-              }
-              response.onCompleted();
-            }))
-            .build())
-        .build()
-        .start();
+    grpcServer =
+        NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+            .addService(
+                ServerServiceDefinition.builder(GRPC_SERVICE)
+                    .addMethod(
+                        export,
+                        ServerCalls.asyncUnaryCall(
+                            (request, response) -> {
+                              store(request);
+                              try {
+                                response.onNext(
+                                    ExportTraceServiceResponse.parseFrom(acceptedAnswer));
+                              } catch (InvalidProtocolBufferException e) {
+                                throw new IllegalStateException(e);
+                              }
+                              response.onCompleted();
+                            }))
+                    .build())
+            .build()
+            .start();
     return "http://127.0.0.1:" + grpcServer.getPort();
   }
 
   /** Waits until {@code count} received spans match, and returns them; fails after {@code timeout}. */
-  synchronized List<ReceivedSpan> await(Predicate<ReceivedSpan> matching, int count, Duration timeout)
-      throws InterruptedException {
+  synchronized List<ReceivedSpan> await(
+      Predicate<ReceivedSpan> matching, int count, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       List<ReceivedSpan> found = matching(matching);
@@ -230,7 +244,8 @@ final class OtlpReceiver implements AutoCloseable {
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        throw new AssertionError("expected " + count + " matching spans, got " + found + "; all received: " + spans);
+        throw new AssertionError(
+            "expected " + count + " matching spans, got " + found + "; all received: " + spans);
       }
       wait(Math.max(1, left / 1_000_000));
     }

@@ -18,6 +18,7 @@ class PropagatorsTest {
 
   private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
   private static final String SPAN_ID = "00f067aa0ba902b7";
+
   /** OpenTracing's tracers use 64-bit trace ids, which the ottrace format carries (the upper half is zero). */
   private static final String OT_TRACE_ID = "a3ce929d0e0e4736";
 
@@ -35,7 +36,9 @@ class PropagatorsTest {
       case "jaeger":
         return new String[] {"uber-trace-id", TRACE_ID + ":" + SPAN_ID + ":0:1"};
       case "ottrace":
-        return new String[] {"ot-tracer-traceid", OT_TRACE_ID, "ot-tracer-spanid", SPAN_ID, "ot-tracer-sampled", "true"};
+        return new String[] {
+          "ot-tracer-traceid", OT_TRACE_ID, "ot-tracer-spanid", SPAN_ID, "ot-tracer-sampled", "true"
+        };
       default:
         throw new IllegalArgumentException(format);
     }
@@ -50,17 +53,28 @@ class PropagatorsTest {
       int portB = serviceB.port();
       for (String client : List.of("okhttp", "jdk")) {
         String query = "port=" + portB + "&request=" + client;
-        assertEquals("chained: hello",
-            Http.get(serviceA.port(), "/shop/chain/" + client + "?" + query, headersOf(format)).body());
+        assertEquals(
+            "chained: hello",
+            Http.get(serviceA.port(), "/shop/chain/" + client + "?" + query, headersOf(format))
+                .body());
 
-        ReceivedSpan serverA = receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_SERVER
-            && query.equals(span.attribute("url.query")));
+        ReceivedSpan serverA =
+            receiver.awaitOne(
+                span ->
+                    span.kind() == Span.SpanKind.SPAN_KIND_SERVER
+                        && query.equals(span.attribute("url.query")));
         assertEquals(traceIdOf(format), serverA.traceId(), format + " extracted");
         assertEquals(SPAN_ID, serverA.parentSpanId());
-        ReceivedSpan call = receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
-            && span.parentSpanId().equals(serverA.spanId()));
-        ReceivedSpan serverB = receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_SERVER
-            && span.parentSpanId().equals(call.spanId()));
+        ReceivedSpan call =
+            receiver.awaitOne(
+                span ->
+                    span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
+                        && span.parentSpanId().equals(serverA.spanId()));
+        ReceivedSpan serverB =
+            receiver.awaitOne(
+                span ->
+                    span.kind() == Span.SpanKind.SPAN_KIND_SERVER
+                        && span.parentSpanId().equals(call.spanId()));
         assertEquals(traceIdOf(format), serverB.traceId(), format + " injected by " + client);
         assertEquals("service-b", serverB.resource().get("service.name"));
       }
@@ -78,12 +92,21 @@ class PropagatorsTest {
         AppProcess serviceA = tomcat(receiver, "tracecontext,baggage", "service-a");
         AppProcess serviceB = tomcat(receiver, "tracecontext,baggage", "service-b")) {
       String query = "port=" + serviceB.port() + "&request=okhttp";
-      Http.get(serviceA.port(), "/shop/chain/okhttp?" + query,
-          "traceparent", "00-" + TRACE_ID + "-" + SPAN_ID + "-01",
-          "tracestate", "foo@=1,foo@@bar=2", "tracestate", longKey + "=3,foo@=4");
+      Http.get(
+          serviceA.port(),
+          "/shop/chain/okhttp?" + query,
+          "traceparent",
+          "00-" + TRACE_ID + "-" + SPAN_ID + "-01",
+          "tracestate",
+          "foo@=1,foo@@bar=2",
+          "tracestate",
+          longKey + "=3,foo@=4");
 
-      ReceivedSpan serverA = receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_SERVER
-          && query.equals(span.attribute("url.query")));
+      ReceivedSpan serverA =
+          receiver.awaitOne(
+              span ->
+                  span.kind() == Span.SpanKind.SPAN_KIND_SERVER
+                      && query.equals(span.attribute("url.query")));
       String expected = "foo@=1,foo@@bar=2," + longKey + "=3";
       assertEquals(expected, serverA.span().getTraceState(), "extracted");
       ReceivedSpan call = receiver.awaitOne(span -> span.parentSpanId().equals(serverA.spanId()));
@@ -97,20 +120,28 @@ class PropagatorsTest {
   void unknownPropagatorIsLeftOutWithOneWarning() throws Exception {
     try (OtlpReceiver receiver = new OtlpReceiver();
         AppProcess app = tomcat(receiver, "tracecontext,xray,baggage", "service-a")) {
-      Http.get(app.port(), "/shop/hello?request=1", "traceparent", "00-" + TRACE_ID + "-" + SPAN_ID + "-01");
+      Http.get(
+          app.port(),
+          "/shop/hello?request=1",
+          "traceparent",
+          "00-" + TRACE_ID + "-" + SPAN_ID + "-01");
 
-      ReceivedSpan server = receiver.awaitOne(span -> "request=1".equals(span.attribute("url.query")));
+      ReceivedSpan server =
+          receiver.awaitOne(span -> "request=1".equals(span.attribute("url.query")));
       assertEquals(TRACE_ID, server.traceId(), "tracing stays on, with the propagators Weft has");
       app.stop();
       List<String> warnings = app.stderrLinesWith("[weft]");
       assertEquals(1, warnings.size(), app.stderr());
-      assertTrue(warnings.get(0).contains("otel.propagators") && warnings.get(0).contains("[xray]"), warnings.get(0));
+      assertTrue(
+          warnings.get(0).contains("otel.propagators") && warnings.get(0).contains("[xray]"),
+          warnings.get(0));
     }
   }
 
   private static AppProcess tomcat(OtlpReceiver receiver, String propagators, String serviceName)
       throws Exception {
-    return AppProcess.app("TomcatApp").exportingTo(receiver)
+    return AppProcess.app("TomcatApp")
+        .exportingTo(receiver)
         .with("otel.propagators", propagators)
         .with("otel.service.name", serviceName)
         .start();

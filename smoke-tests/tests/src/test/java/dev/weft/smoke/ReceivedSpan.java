@@ -60,8 +60,17 @@ record ReceivedSpan(Span span, Map<String, Object> resource) {
 
   @Override
   public String toString() {
-    return kind() + " '" + name() + "' trace=" + traceId() + " span=" + spanId() + " parent=" + parentSpanId()
-        + " " + attributes();
+    return kind()
+        + " '"
+        + name()
+        + "' trace="
+        + traceId()
+        + " span="
+        + spanId()
+        + " parent="
+        + parentSpanId()
+        + " "
+        + attributes();
   }
 
   private static Map<String, Object> toMap(List<KeyValue> keyValues) {

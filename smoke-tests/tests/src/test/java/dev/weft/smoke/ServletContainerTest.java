@@ -61,8 +61,10 @@ abstract class ServletContainerTest {
   }
 
   ReceivedSpan serverSpan(String query) throws InterruptedException {
-    return receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_SERVER
-        && query.equals(span.attribute("url.query")));
+    return receiver.awaitOne(
+        span ->
+            span.kind() == Span.SpanKind.SPAN_KIND_SERVER
+                && query.equals(span.attribute("url.query")));
   }
 
   /**
@@ -82,7 +84,8 @@ abstract class ServletContainerTest {
   @Test
   void serverSpanContinuesTheIncomingTrace() throws Exception {
     String query = uniqueQuery();
-    HttpResponse<String> response = get("/hello", query, "traceparent", TRACEPARENT, "User-Agent", "smoke/1.0");
+    HttpResponse<String> response =
+        get("/hello", query, "traceparent", TRACEPARENT, "User-Agent", "smoke/1.0");
     assertEquals(200, response.statusCode());
 
     ReceivedSpan span = onlyServerSpan(query);
@@ -125,8 +128,12 @@ abstract class ServletContainerTest {
     assertEquals("java.lang.IllegalStateException", span.attribute("error.type"));
     Span.Event event = span.span().getEventsList().get(0);
     assertEquals("exception", event.getName());
-    assertTrue(event.getAttributesList().stream().anyMatch(a ->
-        a.getKey().equals("exception.message") && a.getValue().getStringValue().equals("boom")));
+    assertTrue(
+        event.getAttributesList().stream()
+            .anyMatch(
+                a ->
+                    a.getKey().equals("exception.message")
+                        && a.getValue().getStringValue().equals("boom")));
   }
 
   @Test
@@ -138,23 +145,28 @@ abstract class ServletContainerTest {
     ReceivedSpan span = onlyServerSpan(query);
     assertEquals(TRACE_ID, span.traceId());
     assertEquals(200L, span.attribute("http.response.status_code"));
-    assertTrue(span.durationMillis() >= 300,
-        "the span covers the async work (300 ms), not only service(): " + span.durationMillis() + " ms");
+    assertTrue(
+        span.durationMillis() >= 300,
+        "the span covers the async work (300 ms), not only service(): "
+            + span.durationMillis()
+            + " ms");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "garbage",
-    "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
-    "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01",
-    "ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-    "00-4BF92F3577B34DA6A3CE929D0E0E4736-00F067AA0BA902B7-01",
-    "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7",
-    "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-"
-  })
+  @ValueSource(
+      strings = {
+        "garbage",
+        "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
+        "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01",
+        "ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+        "00-4BF92F3577B34DA6A3CE929D0E0E4736-00F067AA0BA902B7-01",
+        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7",
+        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-"
+      })
   void malformedTraceparentStartsANewTrace(String traceparent) throws Exception {
     String query = uniqueQuery();
-    assertEquals(200, get("/hello", query, "traceparent", traceparent, "tracestate", "a=1").statusCode());
+    assertEquals(
+        200, get("/hello", query, "traceparent", traceparent, "tracestate", "a=1").statusCode());
 
     ReceivedSpan span = serverSpan(query);
     assertTrue(span.parentSpanId().isEmpty(), "a root span: " + span);
@@ -166,8 +178,18 @@ abstract class ServletContainerTest {
   void hugeHeadersStartANewTrace() throws Exception {
     String query = uniqueQuery();
     String huge = "0".repeat(2000);
-    assertEquals(200, get("/hello", query, "traceparent", TRACEPARENT + huge, "tracestate", huge,
-        "baggage", "k=" + huge).statusCode());
+    assertEquals(
+        200,
+        get(
+                "/hello",
+                query,
+                "traceparent",
+                TRACEPARENT + huge,
+                "tracestate",
+                huge,
+                "baggage",
+                "k=" + huge)
+            .statusCode());
 
     ReceivedSpan span = serverSpan(query);
     assertTrue(span.parentSpanId().isEmpty(), "a root span: " + span);
@@ -176,8 +198,16 @@ abstract class ServletContainerTest {
   @Test
   void repeatedTraceparentHeadersStartANewTrace() throws Exception {
     String query = uniqueQuery();
-    assertEquals(200, get("/hello", query, "traceparent", TRACEPARENT,
-        "traceparent", "00-11111111111111111111111111111111-2222222222222222-01").statusCode());
+    assertEquals(
+        200,
+        get(
+                "/hello",
+                query,
+                "traceparent",
+                TRACEPARENT,
+                "traceparent",
+                "00-11111111111111111111111111111111-2222222222222222-01")
+            .statusCode());
 
     ReceivedSpan span = serverSpan(query);
     assertTrue(span.parentSpanId().isEmpty(), "two traceparents are invalid together: " + span);
@@ -186,8 +216,10 @@ abstract class ServletContainerTest {
   @Test
   void repeatedTracestateHeadersAreJoined() throws Exception {
     String query = uniqueQuery();
-    assertEquals(200, get("/hello", query, "traceparent", TRACEPARENT, "tracestate", "a=1",
-        "tracestate", "b=2").statusCode());
+    assertEquals(
+        200,
+        get("/hello", query, "traceparent", TRACEPARENT, "tracestate", "a=1", "tracestate", "b=2")
+            .statusCode());
 
     ReceivedSpan span = serverSpan(query);
     assertEquals(PARENT_SPAN_ID, span.parentSpanId());

@@ -29,7 +29,8 @@ abstract class SpringBootAppTest {
 
   private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
   private static final String TRACEPARENT = "00-" + TRACE_ID + "-00f067aa0ba902b7-01";
-  private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private final AtomicInteger requestNumber = new AtomicInteger();
   private OtlpReceiver receiver;
@@ -50,7 +51,8 @@ abstract class SpringBootAppTest {
   @BeforeAll
   void startApplication() throws Exception {
     receiver = new OtlpReceiver();
-    AppProcess.Builder builder = AppProcess.jar(Path.of(System.getProperty(jarProperty()))).exportingTo(receiver);
+    AppProcess.Builder builder =
+        AppProcess.jar(Path.of(System.getProperty(jarProperty()))).exportingTo(receiver);
     if (!servletPath().isEmpty()) {
       builder.argument("--spring.mvc.servlet.path=" + servletPath());
     }
@@ -79,7 +81,8 @@ abstract class SpringBootAppTest {
     assertEquals(TRACE_ID, span.traceId());
     assertEquals(Status.StatusCode.STATUS_CODE_UNSET, span.status());
 
-    // the query through Spring Boot's HikariCP pool: one CLIENT span under the route-named SERVER span
+    // the query through Spring Boot's HikariCP pool: one CLIENT span under the route-named SERVER
+    // span
     ReceivedSpan select = receiver.awaitOne(child -> child.parentSpanId().equals(span.spanId()));
     assertEquals(Span.SpanKind.SPAN_KIND_CLIENT, select.kind());
     assertEquals("SELECT owners", select.name());
@@ -90,7 +93,9 @@ abstract class SpringBootAppTest {
     assertEquals("SELECT", select.attribute("db.operation.name"));
     assertEquals("owners", select.attribute("db.collection.name"));
     assertNull(select.attribute("server.address"), "an in-memory database has no server");
-    assertEquals(1, receiver.matching(child -> child.parentSpanId().equals(span.spanId())).size(),
+    assertEquals(
+        1,
+        receiver.matching(child -> child.parentSpanId().equals(span.spanId())).size(),
         "one span per execution, through the pool and the driver");
   }
 
@@ -102,7 +107,8 @@ abstract class SpringBootAppTest {
     ReceivedSpan server = serverSpan(query);
     ReceivedSpan insert = receiver.awaitOne(child -> child.parentSpanId().equals(server.spanId()));
     assertEquals("INSERT pets", insert.name());
-    assertEquals("insert into pets (owner_id, name) values (?, ?)", insert.attribute("db.query.text"));
+    assertEquals(
+        "insert into pets (owner_id, name) values (?, ?)", insert.attribute("db.query.text"));
   }
 
   @Test
@@ -178,7 +184,8 @@ abstract class SpringBootAppTest {
 
     assertEquals("GET " + base() + "/static/**", serverSpan(found).name());
     ReceivedSpan notFound = serverSpan(missing);
-    assertEquals("GET " + base() + "/static/**", notFound.name(), "the resource handler's pattern matched");
+    assertEquals(
+        "GET " + base() + "/static/**", notFound.name(), "the resource handler's pattern matched");
     assertEquals(404L, notFound.attribute("http.response.status_code"));
   }
 
@@ -197,11 +204,12 @@ abstract class SpringBootAppTest {
   }
 
   /** A request to {@code base() + path}, with headers given as name, value, name, value... */
-  private HttpResponse<String> send(String method, String path, String query, String... headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + port + base() + path + "?" + query))
-        .timeout(Duration.ofSeconds(30))
-        .method(method, HttpRequest.BodyPublishers.noBody());
+  private HttpResponse<String> send(String method, String path, String query, String... headers)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + base() + path + "?" + query))
+            .timeout(Duration.ofSeconds(30))
+            .method(method, HttpRequest.BodyPublishers.noBody());
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
@@ -209,8 +217,10 @@ abstract class SpringBootAppTest {
   }
 
   private ReceivedSpan serverSpan(String query) throws InterruptedException {
-    return receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_SERVER
-        && query.equals(span.attribute("url.query")));
+    return receiver.awaitOne(
+        span ->
+            span.kind() == Span.SpanKind.SPAN_KIND_SERVER
+                && query.equals(span.attribute("url.query")));
   }
 
   /**
@@ -222,8 +232,11 @@ abstract class SpringBootAppTest {
     String fence = uniqueQuery();
     send("GET", "/vets/1", fence);
     serverSpan(fence);
-    List<ReceivedSpan> all = receiver.matching(s -> s.kind() == Span.SpanKind.SPAN_KIND_SERVER
-        && query.equals(s.attribute("url.query")));
+    List<ReceivedSpan> all =
+        receiver.matching(
+            s ->
+                s.kind() == Span.SpanKind.SPAN_KIND_SERVER
+                    && query.equals(s.attribute("url.query")));
     assertEquals(1, all.size(), "one server span per request: " + all);
     return span;
   }

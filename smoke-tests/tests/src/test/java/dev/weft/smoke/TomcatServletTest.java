@@ -48,7 +48,8 @@ class TomcatServletTest extends ServletContainerTest {
     ReceivedSpan span = serverSpan(query);
     assertEquals(Status.StatusCode.STATUS_CODE_ERROR, span.status());
     assertEquals("timeout", span.attribute("error.type"));
-    assertTrue(span.durationMillis() >= 200, "ends at the timeout: " + span.durationMillis() + " ms");
+    assertTrue(
+        span.durationMillis() >= 200, "ends at the timeout: " + span.durationMillis() + " ms");
   }
 
   @Test
@@ -70,7 +71,9 @@ class TomcatServletTest extends ServletContainerTest {
     assertTrue(report.contains("loaded-from=protobuf-java-3.25.5.jar"), report);
     assertTrue(report.contains("loaded-from=byte-buddy-1.14.19.jar"), report);
     assertTrue(report.contains("loaded-from=opentelemetry-api-1.30.1.jar"), report);
-    assertTrue(report.contains("otel-api=recording"), "the application's API is bridged to the agent's SDK: " + report);
+    assertTrue(
+        report.contains("otel-api=recording"),
+        "the application's API is bridged to the agent's SDK: " + report);
     assertTrue(report.contains("agent-sdk-visible=false"), report);
     assertTrue(report.contains("agent-internals-visible=false"), report);
     assertEquals("GET /shop/libraries", serverSpan(query).name());

@@ -36,8 +36,17 @@ final class ViewerProcess implements AutoCloseable {
 
   /** Starts the viewer with both listeners on free loopback ports and these options, and waits until it listens. */
   static ViewerProcess start(String... options) throws Exception {
-    List<String> command = new ArrayList<>(List.of(System.getProperty("weft.smoke.java"), "-jar",
-        System.getProperty("weft.agent.jar"), "view", "--otlp", "127.0.0.1:0", "--http", "127.0.0.1:0"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                System.getProperty("weft.smoke.java"),
+                "-jar",
+                System.getProperty("weft.agent.jar"),
+                "view",
+                "--otlp",
+                "127.0.0.1:0",
+                "--http",
+                "127.0.0.1:0"));
     command.addAll(List.of(options));
     ViewerProcess viewer = new ViewerProcess(command);
     viewer.otlp.get(60, TimeUnit.SECONDS);
@@ -46,27 +55,31 @@ final class ViewerProcess implements AutoCloseable {
   }
 
   private Thread pump(java.io.InputStream stream, StringBuffer into, boolean watch) {
-    Thread thread = new Thread(() -> {
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          into.append(line).append('\n');
-          Matcher otlpLine = OTLP.matcher(line);
-          Matcher pageLine = PAGE.matcher(line);
-          if (watch && otlpLine.find()) {
-            otlp.complete(otlpLine.group(1));
-          }
-          if (watch && pageLine.find()) {
-            page.complete(pageLine.group(1));
-          }
-        }
-      } catch (IOException e) {
-        // the process went away
-      }
-      IllegalStateException ended = new IllegalStateException("the viewer ended: " + stdout + stderr);
-      otlp.completeExceptionally(ended);
-      page.completeExceptionally(ended);
-    });
+    Thread thread =
+        new Thread(
+            () -> {
+              try (BufferedReader reader =
+                  new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                  into.append(line).append('\n');
+                  Matcher otlpLine = OTLP.matcher(line);
+                  Matcher pageLine = PAGE.matcher(line);
+                  if (watch && otlpLine.find()) {
+                    otlp.complete(otlpLine.group(1));
+                  }
+                  if (watch && pageLine.find()) {
+                    page.complete(pageLine.group(1));
+                  }
+                }
+              } catch (IOException e) {
+                // the process went away
+              }
+              IllegalStateException ended =
+                  new IllegalStateException("the viewer ended: " + stdout + stderr);
+              otlp.completeExceptionally(ended);
+              page.completeExceptionally(ended);
+            });
     thread.setDaemon(true);
     thread.start();
     return thread;

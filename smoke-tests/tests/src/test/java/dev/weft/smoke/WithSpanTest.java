@@ -30,14 +30,19 @@ class WithSpanTest {
   @BeforeAll
   void callAnnotatedMethods() throws Exception {
     receiver = new OtlpReceiver();
-    app = AppProcess.app(APP, "dev.weft.smoke.logback.LogbackApp", AppProcess.classpathOf(APP))
-        .exportingTo(receiver)
-        .with("otel.instrumentation.opentelemetry-instrumentation-annotations.exclude-methods",
-            "dev.weft.smoke.logback.Orders[excluded]")
-        .start();
+    app =
+        AppProcess.app(APP, "dev.weft.smoke.logback.LogbackApp", AppProcess.classpathOf(APP))
+            .exportingTo(receiver)
+            .with(
+                "otel.instrumentation.opentelemetry-instrumentation-annotations.exclude-methods",
+                "dev.weft.smoke.logback.Orders[excluded]")
+            .start();
     assertEquals(200, Http.get(app.port(), "/shop/orders?request=1").statusCode(), app.stdout());
-    server = receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_SERVER
-        && "/shop/orders".equals(span.attribute("url.path")));
+    server =
+        receiver.awaitOne(
+            span ->
+                span.kind() == Span.SpanKind.SPAN_KIND_SERVER
+                    && "/shop/orders".equals(span.attribute("url.path")));
   }
 
   @AfterAll
@@ -47,7 +52,8 @@ class WithSpanTest {
   }
 
   private ReceivedSpan childOfServer(String name) throws InterruptedException {
-    return receiver.awaitOne(span -> span.name().equals(name) && span.parentSpanId().equals(server.spanId()));
+    return receiver.awaitOne(
+        span -> span.name().equals(name) && span.parentSpanId().equals(server.spanId()));
   }
 
   @Test
@@ -56,7 +62,8 @@ class WithSpanTest {
     assertEquals(Span.SpanKind.SPAN_KIND_INTERNAL, place.kind());
     assertEquals(server.traceId(), place.traceId());
     assertEquals(42L, place.attribute("order.id"));
-    assertEquals("ada", place.attribute("customer"), "named after the parameter, compiled with -parameters");
+    assertEquals(
+        "ada", place.attribute("customer"), "named after the parameter, compiled with -parameters");
     assertFalse(place.attributes().containsKey("notAnAttribute"));
     assertEquals(Status.StatusCode.STATUS_CODE_UNSET, place.status());
   }
@@ -64,10 +71,16 @@ class WithSpanTest {
   @Test
   void theHttpCallInsideIsTheAnnotatedSpansChild() throws Exception {
     ReceivedSpan place = childOfServer("place order");
-    ReceivedSpan client = receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
-        && span.parentSpanId().equals(place.spanId()));
-    ReceivedSpan hello = receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_SERVER
-        && span.parentSpanId().equals(client.spanId()));
+    ReceivedSpan client =
+        receiver.awaitOne(
+            span ->
+                span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
+                    && span.parentSpanId().equals(place.spanId()));
+    ReceivedSpan hello =
+        receiver.awaitOne(
+            span ->
+                span.kind() == Span.SpanKind.SPAN_KIND_SERVER
+                    && span.parentSpanId().equals(client.spanId()));
     assertEquals(server.traceId(), hello.traceId());
     assertEquals("/shop/hello", hello.attribute("url.path"));
   }
@@ -89,10 +102,14 @@ class WithSpanTest {
   void aReturnedFutureEndsTheSpanWhenItCompletes() throws Exception {
     ReceivedSpan later = childOfServer("Orders.later");
     // the future is completed after the request's second HTTP call, made once later() had returned
-    ReceivedSpan callAfter = receiver.awaitOne(span -> span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
-        && span.parentSpanId().equals(server.spanId()));
+    ReceivedSpan callAfter =
+        receiver.awaitOne(
+            span ->
+                span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
+                    && span.parentSpanId().equals(server.spanId()));
     assertTrue(later.span().getStartTimeUnixNano() < callAfter.span().getStartTimeUnixNano());
-    assertTrue(later.span().getEndTimeUnixNano() >= callAfter.span().getEndTimeUnixNano(),
+    assertTrue(
+        later.span().getEndTimeUnixNano() >= callAfter.span().getEndTimeUnixNano(),
         "ended when the future completed: " + later + " " + callAfter);
     assertEquals(Status.StatusCode.STATUS_CODE_UNSET, later.status());
 
@@ -109,11 +126,23 @@ class WithSpanTest {
 
   @Test
   void oneSpanPerCallAndNoneForAnExcludedMethod() {
-    // the server span ends after every span of the request, so those were exported with it or before
-    List<String> children = receiver.matching(span -> span.parentSpanId().equals(server.spanId())).stream()
-        .map(ReceivedSpan::name).sorted().toList();
-    assertEquals(List.of("GET", "Orders.fail", "Orders.later", "Orders.laterFailing", "Orders.ship", "legacy",
-        "place order"), children);
+    // the server span ends after every span of the request, so those were exported with it or
+    // before
+    List<String> children =
+        receiver.matching(span -> span.parentSpanId().equals(server.spanId())).stream()
+            .map(ReceivedSpan::name)
+            .sorted()
+            .toList();
+    assertEquals(
+        List.of(
+            "GET",
+            "Orders.fail",
+            "Orders.later",
+            "Orders.laterFailing",
+            "Orders.ship",
+            "legacy",
+            "place order"),
+        children);
     assertTrue(receiver.matching(span -> span.name().contains("excluded")).isEmpty());
   }
 }

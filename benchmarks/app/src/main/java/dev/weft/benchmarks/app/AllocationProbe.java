@@ -26,7 +26,8 @@ final class AllocationProbe {
   }
 
   private static void answer() {
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
     try {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (line.equals(QUESTION)) {

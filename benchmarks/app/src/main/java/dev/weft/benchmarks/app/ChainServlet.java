@@ -19,9 +19,10 @@ final class ChainServlet extends HttpServlet {
   /** Idle connections kept for /hello: more than the benchmark's concurrency, so none is reopened under load. */
   private static final int POOLED_CONNECTIONS = 256;
 
-  private final OkHttpClient client = new OkHttpClient.Builder()
-      .connectionPool(new ConnectionPool(POOLED_CONNECTIONS, 5, TimeUnit.MINUTES))
-      .build();
+  private final OkHttpClient client =
+      new OkHttpClient.Builder()
+          .connectionPool(new ConnectionPool(POOLED_CONNECTIONS, 5, TimeUnit.MINUTES))
+          .build();
   private final Request hello;
 
   ChainServlet(int port) {
@@ -29,7 +30,8 @@ final class ChainServlet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     try (Response answer = client.newCall(hello).execute()) {
       byte[] body = answer.body().bytes();
       response.setStatus(answer.code());

@@ -12,7 +12,8 @@ final class HelloServlet extends HttpServlet {
   private static final byte[] BODY = "hello".getBytes(StandardCharsets.US_ASCII);
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     response.setContentType("text/plain");
     response.setContentLength(BODY.length);
     response.getOutputStream().write(BODY);

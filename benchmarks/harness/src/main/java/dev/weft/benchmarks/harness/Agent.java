@@ -21,28 +21,41 @@ enum Agent {
   NONE("no agent", null),
   WEFT("Weft", Paths.get("agent/target/weft-agent.jar")),
   OPENTELEMETRY("OpenTelemetry agent", Paths.get("benchmarks/target/opentelemetry-javaagent.jar")),
-  WEFT_UNSAMPLED("Weft, sampler always_off", Paths.get("agent/target/weft-agent.jar"),
-      "otel.traces.sampler", "always_off"),
+  WEFT_UNSAMPLED(
+      "Weft, sampler always_off",
+      Paths.get("agent/target/weft-agent.jar"),
+      "otel.traces.sampler",
+      "always_off"),
   /**
    * Every span recorded and ended, none exported: the export queue holds one span, and the collector refuses
    * connections, so the few exports tried fail at once and retry after a back-off while every other span is dropped
    * at the full queue. ({@code otel.traces.exporter=none} would not do: without a span processor the SDK hands out
    * its no-op tracer, and no span is even recorded.)
    */
-  WEFT_NOT_EXPORTED("Weft, spans not exported", Paths.get("agent/target/weft-agent.jar"),
-      "otel.exporter.otlp.endpoint", "http://127.0.0.1:9", "otel.bsp.max.queue.size", "1",
-      "otel.bsp.max.export.batch.size", "1");
+  WEFT_NOT_EXPORTED(
+      "Weft, spans not exported",
+      Paths.get("agent/target/weft-agent.jar"),
+      "otel.exporter.otlp.endpoint",
+      "http://127.0.0.1:9",
+      "otel.bsp.max.queue.size",
+      "1",
+      "otel.bsp.max.export.batch.size",
+      "1");
 
   /** The configurations of the overhead table and the start-up and JMH comparisons. */
   static final Agent[] COMPARED = {NONE, WEFT, OPENTELEMETRY};
+
   /** The configurations of the breakdown, from nothing to everything Weft does. */
   static final Agent[] BREAKDOWN = {NONE, WEFT_UNSAMPLED, WEFT_NOT_EXPORTED, WEFT};
 
   final String label;
+
   /** Where the build writes the agent jar; {@code null} for no agent. */
   private final Path built;
+
   /** The copy of it that the run measures; {@code null} for no agent. */
   final Path jar;
+
   /** Settings of this configuration, over those every run passes. */
   private final Map<String, String> ownSettings = new LinkedHashMap<>();
 

@@ -39,14 +39,16 @@ final class AppProcess implements AutoCloseable {
   /** Starts {@code command}, its stderr going to {@code log}. */
   static AppProcess start(List<String> command, Path log) throws IOException {
     long launchNanos = System.nanoTime();
-    return new AppProcess(new ProcessBuilder(command).redirectError(log.toFile()).start(), launchNanos);
+    return new AppProcess(
+        new ProcessBuilder(command).redirectError(log.toFile()).start(), launchNanos);
   }
 
   /** Waits for the first 200 answer to {@code GET path}; returns the time from launch to that answer. */
   Duration awaitFirstAnswer(int port, String path) throws IOException, InterruptedException {
     while (System.nanoTime() - launchNanos < START_LIMIT.toNanos()) {
       if (!process.isAlive()) {
-        throw new IOException("the application exited with " + process.exitValue() + " before answering");
+        throw new IOException(
+            "the application exited with " + process.exitValue() + " before answering");
       }
       try (HttpConnection connection = new HttpConnection(port, path, null)) {
         if (connection.get() == 200) {
@@ -106,8 +108,9 @@ final class AppProcess implements AutoCloseable {
   }
 
   private void readAnswers() {
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII))) {
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         if (line.startsWith(ALLOCATED + " ")) {
           allocationAnswers.add(Long.parseLong(line.substring(ALLOCATED.length() + 1)));

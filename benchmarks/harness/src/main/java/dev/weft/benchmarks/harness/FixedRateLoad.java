@@ -27,7 +27,8 @@ final class FixedRateLoad {
     this.port = port;
   }
 
-  LoadResult run(String path, String traceparent, int perSecond, Duration duration) throws InterruptedException {
+  LoadResult run(String path, String traceparent, int perSecond, Duration duration)
+      throws InterruptedException {
     int total = (int) (perSecond * duration.toSeconds());
     double intervalNanos = 1e9 / perSecond;
     long[] latencies = new long[total];
@@ -37,32 +38,39 @@ final class FixedRateLoad {
     long start = System.nanoTime() + START_DELAY_NANOS;
     List<Thread> workers = new ArrayList<>();
     for (int w = 0; w < WORKERS; w++) {
-      Thread worker = new Thread(() -> {
-        HttpConnection connection = null;
-        for (int i = nextRequest.getAndIncrement(); i < total; i = nextRequest.getAndIncrement()) {
-          long due = start + (long) (i * intervalNanos);
-          for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-            LockSupport.parkNanos(wait);
-          }
-          try {
-            if (connection == null) {
-              connection = new HttpConnection(port, path, traceparent);
-            }
-            if (connection.get() == 200) {
-              long answered = System.nanoTime();
-              latencies[i] = answered - due;
-              lastAnswer.accumulateAndGet(answered, Math::max);
-            } else {
-              errors.incrementAndGet();
-            }
-          } catch (IOException e) {
-            errors.incrementAndGet();
-            closeQuietly(connection);
-            connection = null;
-          }
-        }
-        closeQuietly(connection);
-      }, "fixed-rate-load-" + w);
+      Thread worker =
+          new Thread(
+              () -> {
+                HttpConnection connection = null;
+                for (int i = nextRequest.getAndIncrement();
+                    i < total;
+                    i = nextRequest.getAndIncrement()) {
+                  long due = start + (long) (i * intervalNanos);
+                  for (long wait = due - System.nanoTime();
+                      wait > 0;
+                      wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                  }
+                  try {
+                    if (connection == null) {
+                      connection = new HttpConnection(port, path, traceparent);
+                    }
+                    if (connection.get() == 200) {
+                      long answered = System.nanoTime();
+                      latencies[i] = answered - due;
+                      lastAnswer.accumulateAndGet(answered, Math::max);
+                    } else {
+                      errors.incrementAndGet();
+                    }
+                  } catch (IOException e) {
+                    errors.incrementAndGet();
+                    closeQuietly(connection);
+                    connection = null;
+                  }
+                }
+                closeQuietly(connection);
+              },
+              "fixed-rate-load-" + w);
       worker.start();
       workers.add(worker);
     }
@@ -70,8 +78,12 @@ final class FixedRateLoad {
       worker.join();
     }
     long[] answered = Arrays.stream(latencies).filter(latency -> latency > 0).sorted().toArray();
-    return new LoadResult(answered.length, errors.get(), (lastAnswer.get() - start) / 1e9,
-        percentile(answered, 50) / 1e6, percentile(answered, 99) / 1e6);
+    return new LoadResult(
+        answered.length,
+        errors.get(),
+        (lastAnswer.get() - start) / 1e9,
+        percentile(answered, 50) / 1e6,
+        percentile(answered, 99) / 1e6);
   }
 
   private static long percentile(long[] sorted, int percent) {

@@ -30,9 +30,15 @@ final class HttpConnection implements Closeable {
     socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
     in = new BufferedInputStream(socket.getInputStream());
     out = socket.getOutputStream();
-    request = ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
-        + (traceparent == null ? "" : "traceparent: " + traceparent + "\r\n") + "\r\n")
-        .getBytes(StandardCharsets.US_ASCII);
+    request =
+        ("GET "
+                + path
+                + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                + port
+                + "\r\n"
+                + (traceparent == null ? "" : "traceparent: " + traceparent + "\r\n")
+                + "\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
   }
 
   /** Sends the request and reads the whole answer; returns its status code. */

@@ -29,7 +29,10 @@ final class JmhBenchmarks {
     results.sdkBenchmarks.putAll(run(SDK_BENCHMARKS, List.of(), "jmh-sdk"));
     for (Agent agent : Agent.COMPARED) {
       Map<String, JmhScore> dispatch =
-          run(ADVICE_DISPATCH, agent.jvmOptions(Agent.exportingNothing()), "jmh-dispatch-" + agent.id());
+          run(
+              ADVICE_DISPATCH,
+              agent.jvmOptions(Agent.exportingNothing()),
+              "jmh-dispatch-" + agent.id());
       results.adviceDispatch.put(agent, dispatch.values().iterator().next());
     }
   }
@@ -38,18 +41,29 @@ final class JmhBenchmarks {
   private Map<String, JmhScore> run(String include, List<String> forkOptions, String name)
       throws IOException, InterruptedException {
     Path csv = Artifacts.WORK_DIRECTORY.resolve(name + ".csv");
-    List<String> command = new ArrayList<>(List.of(Artifacts.JAVA,
-        "-Duser.language=en", "-Duser.country=US", // a decimal point in the CSV, whatever the machine's locale
-        "-jar", Artifacts.JMH_JAR.toString(), include, "-rf", "csv", "-rff", csv.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Artifacts.JAVA,
+                "-Duser.language=en",
+                "-Duser.country=US", // a decimal point in the CSV, whatever the machine's locale
+                "-jar",
+                Artifacts.JMH_JAR.toString(),
+                include,
+                "-rf",
+                "csv",
+                "-rff",
+                csv.toString()));
     command.addAll(settings.jmhOptions);
     if (!forkOptions.isEmpty()) {
       command.addAll(List.of("-jvmArgsAppend", String.join(" ", forkOptions)));
     }
     System.out.println("JMH " + name + " ...");
-    Process jmh = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(Artifacts.WORK_DIRECTORY.resolve(name + ".log").toFile())
-        .start();
+    Process jmh =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(Artifacts.WORK_DIRECTORY.resolve(name + ".log").toFile())
+            .start();
     if (jmh.waitFor() != 0) {
       throw new IOException("JMH failed, see " + Artifacts.WORK_DIRECTORY.resolve(name + ".log"));
     }
@@ -62,8 +76,10 @@ final class JmhBenchmarks {
     for (String line : csv.subList(1, csv.size())) {
       String[] columns = line.split(",");
       String benchmark = columns[0].replace("\"", "");
-      String shortName = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
-      scores.put(shortName, new JmhScore(Double.parseDouble(columns[4]), Double.parseDouble(columns[5])));
+      String shortName =
+          benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+      scores.put(
+          shortName, new JmhScore(Double.parseDouble(columns[4]), Double.parseDouble(columns[5])));
     }
     return scores;
   }

@@ -45,10 +45,28 @@ final class KafkaBenchmark {
     TraceId trace = TraceId.random();
     try (LocalKafkaBroker broker = LocalKafkaBroker.start(data)) {
       String servers = broker.bootstrapServers();
-      runToEnd(List.of(Artifacts.JAVA, "-cp", Artifacts.KAFKA_APP_JAR.toString(), PRODUCER, servers, TRACED_TOPIC,
-          Integer.toString(settings.kafkaRecords), trace.traceparent()), "kafka-produce-traced");
-      runToEnd(List.of(Artifacts.JAVA, "-cp", Artifacts.KAFKA_APP_JAR.toString(), PRODUCER, servers, UNTRACED_TOPIC,
-          Integer.toString(settings.kafkaRecords), "-"), "kafka-produce-untraced");
+      runToEnd(
+          List.of(
+              Artifacts.JAVA,
+              "-cp",
+              Artifacts.KAFKA_APP_JAR.toString(),
+              PRODUCER,
+              servers,
+              TRACED_TOPIC,
+              Integer.toString(settings.kafkaRecords),
+              trace.traceparent()),
+          "kafka-produce-traced");
+      runToEnd(
+          List.of(
+              Artifacts.JAVA,
+              "-cp",
+              Artifacts.KAFKA_APP_JAR.toString(),
+              PRODUCER,
+              servers,
+              UNTRACED_TOPIC,
+              Integer.toString(settings.kafkaRecords),
+              "-"),
+          "kafka-produce-untraced");
       for (int round = 1; round <= settings.rounds; round++) {
         for (Agent agent : Agent.COMPARED) {
           consume(servers, round, agent, Section.KAFKA_TRACED, TRACED_TOPIC, trace);
@@ -61,22 +79,35 @@ final class KafkaBenchmark {
   }
 
   /** One consumer run; {@code trace} is the trace of the topic's records, or null when they carry none. */
-  private void consume(String servers, int round, Agent agent, Section section, String topic, TraceId trace)
+  private void consume(
+      String servers, int round, Agent agent, Section section, String topic, TraceId trace)
       throws IOException, InterruptedException {
     long spansBefore = trace == null ? 0 : sink.spans(trace);
     List<String> command = new ArrayList<>();
     command.add(Artifacts.JAVA);
     command.addAll(agent.jvmOptions(Agent.exportingTo(sink.endpoint())));
-    command.addAll(List.of("-cp", Artifacts.KAFKA_APP_JAR.toString(), CONSUMER, servers, topic,
-        Integer.toString(settings.kafkaRecords), "group-" + round + "-" + agent.id() + "-" + topic));
-    String name = String.format("round %d/%d, %s, %s", round, settings.rounds, agent.label, section.title(settings));
-    String[] answer = runToEnd(command, "kafka-consume-" + round + "-" + agent.id() + "-" + topic).split(" ");
+    command.addAll(
+        List.of(
+            "-cp",
+            Artifacts.KAFKA_APP_JAR.toString(),
+            CONSUMER,
+            servers,
+            topic,
+            Integer.toString(settings.kafkaRecords),
+            "group-" + round + "-" + agent.id() + "-" + topic));
+    String name =
+        String.format(
+            "round %d/%d, %s, %s", round, settings.rounds, agent.label, section.title(settings));
+    String[] answer =
+        runToEnd(command, "kafka-consume-" + round + "-" + agent.id() + "-" + topic).split(" ");
     long records = Long.parseLong(answer[1]);
     double cpuMicros = Long.parseLong(answer[2]) / 1e3;
     double seconds = Long.parseLong(answer[3]) / 1e9;
     results.add(section, Quantity.CPU_PER_RECORD, agent, cpuMicros / records);
     results.add(section, Quantity.RECORD_THROUGHPUT, agent, records / seconds);
-    System.out.printf("%s: %.2f µs CPU per record, %,.0f records/s%n", name, cpuMicros / records, records / seconds);
+    System.out.printf(
+        "%s: %.2f µs CPU per record, %,.0f records/s%n",
+        name, cpuMicros / records, records / seconds);
     if (trace != null && agent != Agent.NONE) {
       double spansPerRecord = (double) (sink.spans(trace) - spansBefore) / records;
       results.add(section, Quantity.SPANS_PER_RECORD, agent, spansPerRecord);
@@ -85,12 +116,14 @@ final class KafkaBenchmark {
   }
 
   /** Runs {@code command} to its end; returns its one line of output that starts with "consumed", if any. */
-  private static String runToEnd(List<String> command, String name) throws IOException, InterruptedException {
+  private static String runToEnd(List<String> command, String name)
+      throws IOException, InterruptedException {
     Path log = Artifacts.WORK_DIRECTORY.resolve(name + ".log");
     Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
     String answer = "";
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         if (line.startsWith("consumed ")) {
           answer = line;
@@ -99,7 +132,8 @@ final class KafkaBenchmark {
     }
     if (!process.waitFor(CONSUMER_LIMIT_MINUTES, TimeUnit.MINUTES)) {
       process.destroyForcibly().waitFor();
-      throw new IOException(name + " did not end within " + CONSUMER_LIMIT_MINUTES + " minutes, see " + log);
+      throw new IOException(
+          name + " did not end within " + CONSUMER_LIMIT_MINUTES + " minutes, see " + log);
     }
     if (process.exitValue() != 0) {
       throw new IOException(name + " exited with " + process.exitValue() + ", see " + log);

@@ -17,10 +17,15 @@ final class Machine {
         "CPU: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores",
         String.format(Locale.ROOT, "memory: %.1f GB", memoryKilobytes() / 1024.0 / 1024.0),
         "OS: " + System.getProperty("os.name") + " " + System.getProperty("os.version"),
-        "JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+        "JDK: "
+            + System.getProperty("java.vm.name")
+            + " "
+            + System.getProperty("java.runtime.version"),
         "Weft: " + Agent.WEFT.version() + " (" + gitDescription() + ")",
         "OpenTelemetry Java agent: " + Agent.OPENTELEMETRY.version(),
-        "load: " + Wrk.version() + " (fixed concurrency); the harness's own open-model generator (fixed rate)");
+        "load: "
+            + Wrk.version()
+            + " (fixed concurrency); the harness's own open-model generator (fixed rate)");
   }
 
   private static String cpuModel() throws IOException {
@@ -42,8 +47,12 @@ final class Machine {
   /** The commit measured, {@code -dirty} when the working tree had changes. */
   private static String gitDescription() throws InterruptedException {
     try {
-      Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();
-      String description = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      Process git =
+          new ProcessBuilder("git", "describe", "--always", "--dirty")
+              .redirectErrorStream(true)
+              .start();
+      String description =
+          new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       return git.waitFor() == 0 ? "commit " + description : "commit unknown";
     } catch (IOException noGit) {
       return "commit unknown";

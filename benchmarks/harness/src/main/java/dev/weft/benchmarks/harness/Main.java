@@ -19,13 +19,17 @@ public final class Main {
     Agent.copyJars();
     List<String> machine = Machine.describe(); // before the run, while the tree is the one measured
     // whatever stops the harness, no application, wrk or JMH fork outlives it
-    Runtime.getRuntime().addShutdownHook(new Thread(() ->
-        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly)));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () ->
+                    ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly)));
 
     Results results = new Results();
     try (SpanSink sink = SpanSink.start()) {
       new StartupBenchmark(settings, sink, results).run();
-      ServletBenchmark servlet = new ServletBenchmark(settings, sink, new Wrk(Artifacts.WORK_DIRECTORY), results);
+      ServletBenchmark servlet =
+          new ServletBenchmark(settings, sink, new Wrk(Artifacts.WORK_DIRECTORY), results);
       for (int round = 1; round <= settings.rounds; round++) {
         for (Agent agent : Agent.values()) {
           servlet.run(round, agent);

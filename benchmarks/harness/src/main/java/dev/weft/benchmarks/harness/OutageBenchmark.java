@@ -32,15 +32,20 @@ public final class OutageBenchmark {
     Duration outage = Duration.ofMinutes(arguments.length > 0 ? Long.parseLong(arguments[0]) : 10);
     Files.createDirectories(Artifacts.WORK_DIRECTORY);
     Agent.copyJars();
-    Runtime.getRuntime().addShutdownHook(new Thread(() ->
-        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly)));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () ->
+                    ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly)));
     List<String> report = new ArrayList<>();
     SpanSink sink = SpanSink.start();
-    int sinkPort = Integer.parseInt(sink.endpoint().substring(sink.endpoint().lastIndexOf(':') + 1));
+    int sinkPort =
+        Integer.parseInt(sink.endpoint().substring(sink.endpoint().lastIndexOf(':') + 1));
     int nonePort = freePort();
     int weftPort = freePort();
     Path weftLog = Artifacts.WORK_DIRECTORY.resolve("outage-weft.log");
-    try (AppProcess none = start(Agent.NONE, sink, nonePort, Artifacts.WORK_DIRECTORY.resolve("outage-none.log"));
+    try (AppProcess none =
+            start(Agent.NONE, sink, nonePort, Artifacts.WORK_DIRECTORY.resolve("outage-none.log"));
         AppProcess weft = start(Agent.WEFT, sink, weftPort, weftLog)) {
       none.awaitFirstAnswer(nonePort, "/hello");
       weft.awaitFirstAnswer(weftPort, "/hello");
@@ -49,27 +54,36 @@ public final class OutageBenchmark {
       report.add("| time (s) | phase | no agent RSS (MB) | Weft RSS (MB) |");
       report.add("|---:|---|---:|---:|");
       String[] phase = {"collector up"};
-      Thread sampler = new Thread(() -> {
-        while (sampling.get()) {
-          try {
-            String line = String.format(Locale.ROOT, "| %d | %s | %.0f | %.0f |",
-                (System.nanoTime() - startNanos) / 1_000_000_000L, phase[0],
-                none.residentBytes() / 1048576.0, weft.residentBytes() / 1048576.0);
-            synchronized (report) {
-              report.add(line);
-            }
-            System.out.println(line);
-            Thread.sleep(SAMPLE_SECONDS * 1000L);
-          } catch (IOException | InterruptedException e) {
-            return;
-          }
-        }
-      }, "rss-sampler");
+      Thread sampler =
+          new Thread(
+              () -> {
+                while (sampling.get()) {
+                  try {
+                    String line =
+                        String.format(
+                            Locale.ROOT,
+                            "| %d | %s | %.0f | %.0f |",
+                            (System.nanoTime() - startNanos) / 1_000_000_000L,
+                            phase[0],
+                            none.residentBytes() / 1048576.0,
+                            weft.residentBytes() / 1048576.0);
+                    synchronized (report) {
+                      report.add(line);
+                    }
+                    System.out.println(line);
+                    Thread.sleep(SAMPLE_SECONDS * 1000L);
+                  } catch (IOException | InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "rss-sampler");
       sampler.start();
 
       TraceId up = TraceId.random();
       long[] upRequests = load(nonePort, weftPort, up, BEFORE);
-      long upSpans = sink.spans(up); // the sink back after the outage is a new one, which counts from zero
+      long upSpans =
+          sink.spans(up); // the sink back after the outage is a new one, which counts from zero
       sink.close();
       phase[0] = "collector down";
       TraceId down = TraceId.random();
@@ -82,15 +96,25 @@ public final class OutageBenchmark {
       sampler.interrupt();
       sampler.join();
       report.add("");
-      report.add(String.format(Locale.ROOT, "peak RSS: no agent %.0f MB, Weft %.0f MB",
-          none.peakResidentBytes() / 1048576.0, weft.peakResidentBytes() / 1048576.0));
+      report.add(
+          String.format(
+              Locale.ROOT,
+              "peak RSS: no agent %.0f MB, Weft %.0f MB",
+              none.peakResidentBytes() / 1048576.0,
+              weft.peakResidentBytes() / 1048576.0));
       weft.stop();
       report.add("");
       report.add("| phase | Weft's requests | spans delivered | expected (3 per request) |");
       report.add("|---|---:|---:|---:|");
-      report.add(row("collector up, " + BEFORE.toSeconds() + " s", upRequests[1], upSpans + sink.spans(up)));
-      report.add(row("collector down, " + outage.toMinutes() + " min", downRequests[1], sink.spans(down)));
-      report.add(row("collector back, " + AFTER.toSeconds() + " s", backRequests[1], sink.spans(back)));
+      report.add(
+          row(
+              "collector up, " + BEFORE.toSeconds() + " s",
+              upRequests[1],
+              upSpans + sink.spans(up)));
+      report.add(
+          row("collector down, " + outage.toMinutes() + " min", downRequests[1], sink.spans(down)));
+      report.add(
+          row("collector back, " + AFTER.toSeconds() + " s", backRequests[1], sink.spans(back)));
       report.add("");
       report.add("What Weft said (stderr):");
       report.add("");
@@ -109,10 +133,12 @@ public final class OutageBenchmark {
   }
 
   private static String row(String phase, long requests, long spans) {
-    return String.format(Locale.ROOT, "| %s | %,d | %,d | %,d |", phase, requests, spans, 3 * requests);
+    return String.format(
+        Locale.ROOT, "| %s | %,d | %,d | %,d |", phase, requests, spans, 3 * requests);
   }
 
-  private static AppProcess start(Agent agent, SpanSink sink, int port, Path log) throws IOException {
+  private static AppProcess start(Agent agent, SpanSink sink, int port, Path log)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Artifacts.JAVA);
     command.addAll(agent.jvmOptions(Agent.exportingTo(sink.endpoint())));
@@ -121,17 +147,24 @@ public final class OutageBenchmark {
   }
 
   /** {@code /chain} at {@link #RATE} on both applications at once for {@code duration}; the requests answered. */
-  private static long[] load(int nonePort, int weftPort, TraceId trace, Duration duration) throws Exception {
+  private static long[] load(int nonePort, int weftPort, TraceId trace, Duration duration)
+      throws Exception {
     long[] answered = new long[2];
-    Thread noneLoad = new Thread(() -> {
-      try {
-        answered[0] = new FixedRateLoad(nonePort).run("/chain", trace.traceparent(), RATE, duration).requests;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    Thread noneLoad =
+        new Thread(
+            () -> {
+              try {
+                answered[0] =
+                    new FixedRateLoad(nonePort)
+                        .run("/chain", trace.traceparent(), RATE, duration)
+                        .requests;
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
     noneLoad.start();
-    answered[1] = new FixedRateLoad(weftPort).run("/chain", trace.traceparent(), RATE, duration).requests;
+    answered[1] =
+        new FixedRateLoad(weftPort).run("/chain", trace.traceparent(), RATE, duration).requests;
     noneLoad.join();
     return answered;
   }

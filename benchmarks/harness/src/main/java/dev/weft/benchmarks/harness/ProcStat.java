@@ -15,9 +15,12 @@ final class ProcStat {
   /** User plus system CPU time of all the process's threads so far ({@code utime + stime} of /proc/PID/stat). */
   static long cpuNanos(long pid) throws IOException {
     String stat = Files.readString(Paths.get("/proc", Long.toString(pid), "stat"));
-    // the command name, in parentheses, may hold spaces: count fields from after its closing parenthesis
+    // the command name, in parentheses, may hold spaces: count fields from after its closing
+    // parenthesis
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // fields 14 and 15 of the whole line
+    long ticks =
+        Long.parseLong(fields[11])
+            + Long.parseLong(fields[12]); // fields 14 and 15 of the whole line
     return ticks * 1_000_000_000L / CLOCK_TICKS_PER_SECOND;
   }
 
@@ -44,7 +47,8 @@ final class ProcStat {
   private static long clockTicksPerSecond() {
     try {
       Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
-      String ticks = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+      String ticks =
+          new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
       getconf.waitFor();
       return Long.parseLong(ticks);
     } catch (IOException | NumberFormatException e) {

@@ -24,15 +24,21 @@ final class Report {
     line("# Weft overhead");
     line("");
     if (settings.quick) {
-      line("**Quick run** (`benchmarks/run.sh --quick`): short loads and few rounds, to check the harness; "
-          + "not figures to quote.");
+      line(
+          "**Quick run** (`benchmarks/run.sh --quick`): short loads and few rounds, to check the harness; "
+              + "not figures to quote.");
       line("");
     }
-    line(String.format("Measured on %s by `benchmarks/run.sh%s`. Each cell: the median of %d interleaved rounds "
-            + "(%d for the hello-world start-up), then (min–max). The \"vs none\" columns: the median of each "
-            + "round's ratio to the same round without an agent, (min–max) of those ratios, and the median "
-            + "difference. What each figure means: README.md, section Overhead.",
-        LocalDate.now(), settings.quick ? " --quick" : "", settings.rounds, settings.helloWorldRuns));
+    line(
+        String.format(
+            "Measured on %s by `benchmarks/run.sh%s`. Each cell: the median of %d interleaved rounds "
+                + "(%d for the hello-world start-up), then (min–max). The \"vs none\" columns: the median of each "
+                + "round's ratio to the same round without an agent, (min–max) of those ratios, and the median "
+                + "difference. What each figure means: README.md, section Overhead.",
+            LocalDate.now(),
+            settings.quick ? " --quick" : "",
+            settings.rounds,
+            settings.helloWorldRuns));
     line("");
     for (String fact : machine) {
       line("- " + fact);
@@ -53,20 +59,38 @@ final class Report {
   }
 
   private void overheadTable() {
-    line("| | " + Agent.NONE.label + " | " + Agent.WEFT.label + " | Weft vs none | " + Agent.OPENTELEMETRY.label
-        + " | OpenTelemetry vs none | Weft target |");
+    line(
+        "| | "
+            + Agent.NONE.label
+            + " | "
+            + Agent.WEFT.label
+            + " | Weft vs none | "
+            + Agent.OPENTELEMETRY.label
+            + " | OpenTelemetry vs none | Weft target |");
     line("|---|---:|---:|---:|---:|---:|---|");
     for (Section section : Section.values()) {
       line("| **" + section.title(settings) + "** | | | | | | |");
       for (Quantity quantity : results.quantities(section)) {
-        String label = quantity == Quantity.SPANS_PER_REQUEST || quantity == Quantity.SPANS_PER_RECORD
-            ? quantity.label + " (" + section.spansPerRequest + " expected)"
-            : quantity.label;
-        line("| " + label + " | " + values(section, quantity, Agent.NONE)
-            + " | " + values(section, quantity, Agent.WEFT) + " | " + versusNone(section, quantity, Agent.WEFT)
-            + " | " + values(section, quantity, Agent.OPENTELEMETRY)
-            + " | " + versusNone(section, quantity, Agent.OPENTELEMETRY)
-            + " | " + target(section, quantity) + " |");
+        String label =
+            quantity == Quantity.SPANS_PER_REQUEST || quantity == Quantity.SPANS_PER_RECORD
+                ? quantity.label + " (" + section.spansPerRequest + " expected)"
+                : quantity.label;
+        line(
+            "| "
+                + label
+                + " | "
+                + values(section, quantity, Agent.NONE)
+                + " | "
+                + values(section, quantity, Agent.WEFT)
+                + " | "
+                + versusNone(section, quantity, Agent.WEFT)
+                + " | "
+                + values(section, quantity, Agent.OPENTELEMETRY)
+                + " | "
+                + versusNone(section, quantity, Agent.OPENTELEMETRY)
+                + " | "
+                + target(section, quantity)
+                + " |");
       }
     }
   }
@@ -77,12 +101,13 @@ final class Report {
    */
   private void breakdownTable() {
     line("");
-    line("Breakdown of Weft's cost (same rounds): instrumentation alone (`otel.traces.sampler=always_off`: advice, "
-        + "context, header extraction and injection, unsampled spans), spans recorded and ended but not exported (an "
-        + "export queue of one span and a collector that refuses connections, so all but a few spans are dropped at "
-        + "the queue; `otel.traces.exporter=none` would not do, the SDK then hands out its no-op tracer), and "
-        + "everything (the Weft column above). Each cell: the median, then the median ratio to no agent and the "
-        + "median difference.");
+    line(
+        "Breakdown of Weft's cost (same rounds): instrumentation alone (`otel.traces.sampler=always_off`: advice, "
+            + "context, header extraction and injection, unsampled spans), spans recorded and ended but not exported (an "
+            + "export queue of one span and a collector that refuses connections, so all but a few spans are dropped at "
+            + "the queue; `otel.traces.exporter=none` would not do, the SDK then hands out its no-op tracer), and "
+            + "everything (the Weft column above). Each cell: the median, then the median ratio to no agent and the "
+            + "median difference.");
     line("");
     StringBuilder header = new StringBuilder("|");
     StringBuilder rule = new StringBuilder("|---|");
@@ -92,17 +117,24 @@ final class Report {
     }
     line(header.append(" |").toString());
     line(rule.toString());
-    Section[] sections = {Section.CHAIN_SATURATED, Section.CHAIN_FIXED_RATE, Section.HELLO_SATURATED};
-    Quantity[] quantities = {Quantity.CPU_PER_REQUEST, Quantity.ALLOCATED_PER_REQUEST, Quantity.THROUGHPUT};
+    Section[] sections = {
+      Section.CHAIN_SATURATED, Section.CHAIN_FIXED_RATE, Section.HELLO_SATURATED
+    };
+    Quantity[] quantities = {
+      Quantity.CPU_PER_REQUEST, Quantity.ALLOCATED_PER_REQUEST, Quantity.THROUGHPUT
+    };
     for (Section section : sections) {
       for (Quantity quantity : quantities) {
         if (results.get(section, quantity, Agent.NONE).isEmpty()) {
           continue;
         }
-        StringBuilder row = new StringBuilder("| " + section.title(settings) + ": " + quantity.label);
+        StringBuilder row =
+            new StringBuilder("| " + section.title(settings) + ": " + quantity.label);
         for (Agent agent : Agent.BREAKDOWN) {
           List<Double> values = results.get(section, quantity, agent);
-          row.append(" | ").append(values.isEmpty() ? NOTHING : number(Samples.median(values), quantity.decimals));
+          row.append(" | ")
+              .append(
+                  values.isEmpty() ? NOTHING : number(Samples.median(values), quantity.decimals));
           if (agent != Agent.NONE) {
             row.append(" (").append(versusNoneBrief(section, quantity, agent)).append(')');
           }
@@ -119,28 +151,47 @@ final class Report {
     if (none.isEmpty() || none.size() != values.size()) {
       return NOTHING;
     }
-    return number(Samples.median(Samples.ratios(values, none)), 2) + "x, " + String.format(Locale.ROOT,
-        "%+,." + quantity.decimals + "f", Samples.median(Samples.differences(values, none)));
+    return number(Samples.median(Samples.ratios(values, none)), 2)
+        + "x, "
+        + String.format(
+            Locale.ROOT,
+            "%+,." + quantity.decimals + "f",
+            Samples.median(Samples.differences(values, none)));
   }
 
   private void microBenchmarkTables() {
     line("");
-    line("Micro-benchmarks (JMH, ns per operation ± 99.9% confidence half-width). The OpenTelemetry SDK's hot "
-        + "paths, called directly (Weft ships this SDK):");
+    line(
+        "Micro-benchmarks (JMH, ns per operation ± 99.9% confidence half-width). The OpenTelemetry SDK's hot "
+            + "paths, called directly (Weft ships this SDK):");
     line("");
     line("| Benchmark | ns/op |");
     line("|---|---:|");
-    results.sdkBenchmarks.forEach((name, score) -> line("| `" + name + "` | " + score(score) + " |"));
+    results.sdkBenchmarks.forEach(
+        (name, score) -> line("| `" + name + "` | " + score(score) + " |"));
     line("");
-    line("Advice dispatch: an empty `javax.servlet.Filter.doFilter` called over and over inside one request that the "
-        + "agent traces (a servlet's `service`), as every filter but the outermost is, so the servlet advice is "
-        + "entered and left with nothing to trace; per nested call:");
+    line(
+        "Advice dispatch: an empty `javax.servlet.Filter.doFilter` called over and over inside one request that the "
+            + "agent traces (a servlet's `service`), as every filter but the outermost is, so the servlet advice is "
+            + "entered and left with nothing to trace; per nested call:");
     line("");
-    line("| | " + Agent.NONE.label + " | " + Agent.WEFT.label + " | " + Agent.OPENTELEMETRY.label + " |");
+    line(
+        "| | "
+            + Agent.NONE.label
+            + " | "
+            + Agent.WEFT.label
+            + " | "
+            + Agent.OPENTELEMETRY.label
+            + " |");
     line("|---|---:|---:|---:|");
-    line("| `AdviceDispatchBenchmark.emptyFilterInTracedRequest`, ns/op | "
-        + score(results.adviceDispatch.get(Agent.NONE)) + " | " + score(results.adviceDispatch.get(Agent.WEFT))
-        + " | " + score(results.adviceDispatch.get(Agent.OPENTELEMETRY)) + " |");
+    line(
+        "| `AdviceDispatchBenchmark.emptyFilterInTracedRequest`, ns/op | "
+            + score(results.adviceDispatch.get(Agent.NONE))
+            + " | "
+            + score(results.adviceDispatch.get(Agent.WEFT))
+            + " | "
+            + score(results.adviceDispatch.get(Agent.OPENTELEMETRY))
+            + " |");
   }
 
   private String values(Section section, Quantity quantity, Agent agent) {
@@ -151,8 +202,12 @@ final class Report {
     String median = number(Samples.median(values), quantity.decimals);
     return values.size() == 1
         ? median
-        : median + " (" + number(Samples.min(values), quantity.decimals) + "–"
-            + number(Samples.max(values), quantity.decimals) + ")";
+        : median
+            + " ("
+            + number(Samples.min(values), quantity.decimals)
+            + "–"
+            + number(Samples.max(values), quantity.decimals)
+            + ")";
   }
 
   private String versusNone(Section section, Quantity quantity, Agent agent) {
@@ -162,10 +217,18 @@ final class Report {
       return NOTHING;
     }
     List<Double> ratios = Samples.ratios(values, none);
-    String difference = String.format(Locale.ROOT, "%+,." + quantity.decimals + "f",
-        Samples.median(Samples.differences(values, none)));
-    return number(Samples.median(ratios), 2) + "x (" + number(Samples.min(ratios), 2) + "–"
-        + number(Samples.max(ratios), 2) + "), " + difference;
+    String difference =
+        String.format(
+            Locale.ROOT,
+            "%+,." + quantity.decimals + "f",
+            Samples.median(Samples.differences(values, none)));
+    return number(Samples.median(ratios), 2)
+        + "x ("
+        + number(Samples.min(ratios), 2)
+        + "–"
+        + number(Samples.max(ratios), 2)
+        + "), "
+        + difference;
   }
 
   /** The targets for Weft; the figures are measured, never asserted. */
@@ -175,11 +238,15 @@ final class Report {
     }
     switch (section) {
       case START_UP:
-        return quantity == Quantity.HELLO_WORLD_WALL ? "≤ +60 ms"
-            : quantity == Quantity.FIRST_ANSWER ? "≤ +150 ms"
-            : quantity == Quantity.SPRING_BOOT_FIRST_ANSWER ? "≤ +250 ms" : "";
+        return quantity == Quantity.HELLO_WORLD_WALL
+            ? "≤ +60 ms"
+            : quantity == Quantity.FIRST_ANSWER
+                ? "≤ +150 ms"
+                : quantity == Quantity.SPRING_BOOT_FIRST_ANSWER ? "≤ +250 ms" : "";
       case CHAIN_SATURATED:
-        return quantity == Quantity.THROUGHPUT ? "≥ 0.95x" : quantity == Quantity.CPU_PER_REQUEST ? "≤ 1.05x" : "";
+        return quantity == Quantity.THROUGHPUT
+            ? "≥ 0.95x"
+            : quantity == Quantity.CPU_PER_REQUEST ? "≤ 1.05x" : "";
       case HELLO_SATURATED:
       case CHAIN_FIXED_RATE:
         return quantity == Quantity.CPU_PER_REQUEST ? "≤ 1.05x" : "";
@@ -189,7 +256,9 @@ final class Report {
       case KAFKA_TRACED:
         return quantity == Quantity.CPU_PER_RECORD ? "≤ +1.5 µs" : "";
       case FOOTPRINT:
-        return quantity == Quantity.PEAK_RSS ? "≤ +20 MB" : quantity == Quantity.JAR_SIZE ? "≤ 8 MB" : "";
+        return quantity == Quantity.PEAK_RSS
+            ? "≤ +20 MB"
+            : quantity == Quantity.JAR_SIZE ? "≤ 8 MB" : "";
       default:
         return "";
     }

@@ -12,16 +12,21 @@ import java.util.Map;
  */
 final class Results {
 
-  private final Map<Section, Map<Quantity, Map<Agent, List<Double>>>> values = new EnumMap<>(Section.class);
+  private final Map<Section, Map<Quantity, Map<Agent, List<Double>>>> values =
+      new EnumMap<>(Section.class);
+
   /** JMH results of the OpenTelemetry SDK's hot paths, by benchmark name. */
   final Map<String, JmhScore> sdkBenchmarks = new LinkedHashMap<>();
+
   /** JMH results of the advice dispatch benchmark, by configuration. */
   final Map<Agent, JmhScore> adviceDispatch = new EnumMap<>(Agent.class);
+
   /** What went wrong without stopping the run (failed requests), for the report. */
   final List<String> warnings = new ArrayList<>();
 
   void add(Section section, Quantity quantity, Agent agent, double value) {
-    values.computeIfAbsent(section, s -> new EnumMap<>(Quantity.class))
+    values
+        .computeIfAbsent(section, s -> new EnumMap<>(Quantity.class))
         .computeIfAbsent(quantity, q -> new EnumMap<>(Agent.class))
         .computeIfAbsent(agent, a -> new ArrayList<>())
         .add(value);
@@ -34,6 +39,9 @@ final class Results {
 
   /** One value per round, in round order; empty when not measured for {@code agent}. */
   List<Double> get(Section section, Quantity quantity, Agent agent) {
-    return values.getOrDefault(section, Map.of()).getOrDefault(quantity, Map.of()).getOrDefault(agent, List.of());
+    return values
+        .getOrDefault(section, Map.of())
+        .getOrDefault(quantity, Map.of())
+        .getOrDefault(agent, List.of());
   }
 }

@@ -29,23 +29,42 @@ enum Section {
       case START_UP:
         return "Start-up";
       case CHAIN_SATURATED:
-        return "`/chain`, " + Settings.CONNECTIONS + " connections (saturating), " + seconds(settings.chainLoad);
+        return "`/chain`, "
+            + Settings.CONNECTIONS
+            + " connections (saturating), "
+            + seconds(settings.chainLoad);
       case HELLO_SATURATED:
-        return "`/hello`, " + Settings.CONNECTIONS + " connections (saturating), " + seconds(settings.helloLoad);
+        return "`/hello`, "
+            + Settings.CONNECTIONS
+            + " connections (saturating), "
+            + seconds(settings.helloLoad);
       case CHAIN_FIXED_RATE:
-        return String.format("`/chain` at a fixed %,d requests/s, %s", Settings.CHAINS_PER_SECOND,
-            seconds(settings.fixedRateLoad));
+        return String.format(
+            "`/chain` at a fixed %,d requests/s, %s",
+            Settings.CHAINS_PER_SECOND, seconds(settings.fixedRateLoad));
       case CHAIN_SLOW_COLLECTOR:
-        return "`/chain`, " + Settings.CONNECTIONS + " connections (saturating), " + seconds(settings.slowCollectorLoad)
-            + ", collector answering after " + Settings.SLOW_COLLECTOR_DELAY.toMillis() + " ms";
+        return "`/chain`, "
+            + Settings.CONNECTIONS
+            + " connections (saturating), "
+            + seconds(settings.slowCollectorLoad)
+            + ", collector answering after "
+            + Settings.SLOW_COLLECTOR_DELAY.toMillis()
+            + " ms";
       case HELLO_SLOW_COLLECTOR:
-        return "`/hello`, " + Settings.CONNECTIONS + " connections (saturating), " + seconds(settings.slowCollectorLoad)
-            + ", collector answering after " + Settings.SLOW_COLLECTOR_DELAY.toMillis() + " ms";
+        return "`/hello`, "
+            + Settings.CONNECTIONS
+            + " connections (saturating), "
+            + seconds(settings.slowCollectorLoad)
+            + ", collector answering after "
+            + Settings.SLOW_COLLECTOR_DELAY.toMillis()
+            + " ms";
       case KAFKA_TRACED:
-        return String.format("Kafka consumer, poll loop over %,d records with a sampled `traceparent`",
+        return String.format(
+            "Kafka consumer, poll loop over %,d records with a sampled `traceparent`",
             settings.kafkaRecords);
       case KAFKA_UNTRACED:
-        return String.format("Kafka consumer, poll loop over %,d records without headers", settings.kafkaRecords);
+        return String.format(
+            "Kafka consumer, poll loop over %,d records without headers", settings.kafkaRecords);
       case FOOTPRINT:
         return "Footprint";
       default:

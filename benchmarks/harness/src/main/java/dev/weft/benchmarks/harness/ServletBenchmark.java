@@ -46,44 +46,100 @@ final class ServletBenchmark {
         results.add(Section.START_UP, Quantity.FIRST_ANSWER, agent, firstAnswer);
       }
       System.out.printf("%s: first answer after %.0f ms%n", name, firstAnswer);
-      wrk.run(port, "/chain", TraceId.random().traceparent(), Settings.CONNECTIONS, settings.warmUp);
+      wrk.run(
+          port, "/chain", TraceId.random().traceparent(), Settings.CONNECTIONS, settings.warmUp);
       FixedRateLoad fixedRate = new FixedRateLoad(port);
-      phases.put(Section.HELLO_SATURATED, measure(app, agent, name, Section.HELLO_SATURATED, traceparent ->
-          wrk.run(port, "/hello", traceparent, Settings.CONNECTIONS, settings.helloLoad)));
-      phases.put(Section.CHAIN_FIXED_RATE, measure(app, agent, name, Section.CHAIN_FIXED_RATE, traceparent ->
-          fixedRate.run("/chain", traceparent, Settings.CHAINS_PER_SECOND, settings.fixedRateLoad)));
-      phases.put(Section.CHAIN_SATURATED, measure(app, agent, name, Section.CHAIN_SATURATED, traceparent ->
-          wrk.run(port, "/chain", traceparent, Settings.CONNECTIONS, settings.chainLoad)));
+      phases.put(
+          Section.HELLO_SATURATED,
+          measure(
+              app,
+              agent,
+              name,
+              Section.HELLO_SATURATED,
+              traceparent ->
+                  wrk.run(port, "/hello", traceparent, Settings.CONNECTIONS, settings.helloLoad)));
+      phases.put(
+          Section.CHAIN_FIXED_RATE,
+          measure(
+              app,
+              agent,
+              name,
+              Section.CHAIN_FIXED_RATE,
+              traceparent ->
+                  fixedRate.run(
+                      "/chain", traceparent, Settings.CHAINS_PER_SECOND, settings.fixedRateLoad)));
+      phases.put(
+          Section.CHAIN_SATURATED,
+          measure(
+              app,
+              agent,
+              name,
+              Section.CHAIN_SATURATED,
+              traceparent ->
+                  wrk.run(port, "/chain", traceparent, Settings.CONNECTIONS, settings.chainLoad)));
       if (agent.breakdownOnly()) {
         app.stop();
         return;
       }
       results.add(Section.FOOTPRINT, Quantity.PEAK_RSS, agent, app.peakResidentBytes() / MEGABYTE);
       sink.answerAfter(Settings.SLOW_COLLECTOR_DELAY);
-      phases.put(Section.CHAIN_SLOW_COLLECTOR, measure(app, agent, name, Section.CHAIN_SLOW_COLLECTOR, traceparent ->
-          wrk.run(port, "/chain", traceparent, Settings.CONNECTIONS, settings.slowCollectorLoad)));
-      phases.put(Section.HELLO_SLOW_COLLECTOR, measure(app, agent, name, Section.HELLO_SLOW_COLLECTOR, traceparent ->
-          wrk.run(port, "/hello", traceparent, Settings.CONNECTIONS, settings.slowCollectorLoad)));
-      results.add(Section.FOOTPRINT, Quantity.PEAK_RSS_SLOW_COLLECTOR, agent, app.peakResidentBytes() / MEGABYTE);
+      phases.put(
+          Section.CHAIN_SLOW_COLLECTOR,
+          measure(
+              app,
+              agent,
+              name,
+              Section.CHAIN_SLOW_COLLECTOR,
+              traceparent ->
+                  wrk.run(
+                      port,
+                      "/chain",
+                      traceparent,
+                      Settings.CONNECTIONS,
+                      settings.slowCollectorLoad)));
+      phases.put(
+          Section.HELLO_SLOW_COLLECTOR,
+          measure(
+              app,
+              agent,
+              name,
+              Section.HELLO_SLOW_COLLECTOR,
+              traceparent ->
+                  wrk.run(
+                      port,
+                      "/hello",
+                      traceparent,
+                      Settings.CONNECTIONS,
+                      settings.slowCollectorLoad)));
+      results.add(
+          Section.FOOTPRINT,
+          Quantity.PEAK_RSS_SLOW_COLLECTOR,
+          agent,
+          app.peakResidentBytes() / MEGABYTE);
       app.stop();
     } finally {
       sink.answerAfter(Duration.ZERO);
     }
     if (agent != Agent.NONE) {
-      phases.forEach((section, phase) -> {
-        double spansPerRequest = (double) sink.spans(phase.trace) / phase.requests;
-        results.add(section, Quantity.SPANS_PER_REQUEST, agent, spansPerRequest);
-        System.out.printf("%s, %s: %.3f spans delivered per request (%d expected)%n",
-            name, section.title(settings), spansPerRequest, section.spansPerRequest);
-        if (spansPerRequest == 0) {
-          warn(String.format("%s, %s: no spans delivered, see %s", name, section.title(settings), log));
-        }
-      });
+      phases.forEach(
+          (section, phase) -> {
+            double spansPerRequest = (double) sink.spans(phase.trace) / phase.requests;
+            results.add(section, Quantity.SPANS_PER_REQUEST, agent, spansPerRequest);
+            System.out.printf(
+                "%s, %s: %.3f spans delivered per request (%d expected)%n",
+                name, section.title(settings), spansPerRequest, section.spansPerRequest);
+            if (spansPerRequest == 0) {
+              warn(
+                  String.format(
+                      "%s, %s: no spans delivered, see %s", name, section.title(settings), log));
+            }
+          });
     }
   }
 
   /** Runs {@code load} under a new trace id and records what the application spent on it. */
-  private Phase measure(AppProcess app, Agent agent, String name, Section section, Load load) throws Exception {
+  private Phase measure(AppProcess app, Agent agent, String name, Section section, Load load)
+      throws Exception {
     TraceId trace = TraceId.random();
     long allocatedBefore = app.allocatedBytes();
     long cpuBefore = app.cpuNanos();
@@ -94,12 +150,20 @@ final class ServletBenchmark {
     results.add(section, Quantity.LATENCY_P50, agent, result.p50Millis);
     results.add(section, Quantity.LATENCY_P99, agent, result.p99Millis);
     results.add(section, Quantity.CPU_PER_REQUEST, agent, cpu / 1e3 / result.requests);
-    results.add(section, Quantity.ALLOCATED_PER_REQUEST, agent, allocated / 1024.0 / result.requests);
-    System.out.printf("%s, %s: %,.0f requests/s, p50 %.2f ms, p99 %.2f ms, %.1f µs CPU per request%n",
-        name, section.title(settings), result.requestsPerSecond(), result.p50Millis, result.p99Millis,
+    results.add(
+        section, Quantity.ALLOCATED_PER_REQUEST, agent, allocated / 1024.0 / result.requests);
+    System.out.printf(
+        "%s, %s: %,.0f requests/s, p50 %.2f ms, p99 %.2f ms, %.1f µs CPU per request%n",
+        name,
+        section.title(settings),
+        result.requestsPerSecond(),
+        result.p50Millis,
+        result.p99Millis,
         cpu / 1e3 / result.requests);
     if (result.errors > 0) {
-      warn(String.format("%s, %s: %d failed requests", name, section.title(settings), result.errors));
+      warn(
+          String.format(
+              "%s, %s: %d failed requests", name, section.title(settings), result.errors));
     }
     return new Phase(trace, result.requests);
   }

@@ -10,11 +10,13 @@ final class Settings {
 
   /** wrk's connections: enough to keep both cores of the benchmark machine busy with /chain. */
   static final int CONNECTIONS = 16;
+
   /**
    * The fixed rate of /chain requests: well below what the slowest configuration serves at saturation on two
    * cores, and high enough that the JVM's background work (compilation, GC) does not dominate the CPU per request.
    */
   static final int CHAINS_PER_SECOND = 2000;
+
   /**
    * How long the sink waits before it answers an export in the slow-collector phases: a collector in another zone,
    * or a busy one. An exporter that sends one batch at a time delivers at most one batch per this delay.
@@ -22,21 +24,29 @@ final class Settings {
   static final Duration SLOW_COLLECTOR_DELAY = Duration.ofMillis(100);
 
   final boolean quick;
+
   /** Interleaved rounds of the servlet application: no agent, Weft, OpenTelemetry agent, then again. */
   final int rounds;
+
   /** Interleaved runs of the hello-world main per configuration. */
   final int helloWorldRuns;
+
   /** /chain at saturation before anything is measured, until the JIT compilers are mostly done. */
   final Duration warmUp;
+
   final Duration helloLoad;
   final Duration fixedRateLoad;
   final Duration chainLoad;
+
   /** Each of /chain and /hello at saturation while the collector answers after {@link #SLOW_COLLECTOR_DELAY}. */
   final Duration slowCollectorLoad;
+
   /** Records in each topic of the Kafka consumer benchmark (100 bytes each). */
   final int kafkaRecords;
+
   /** JMH forks, warm-up and measured iterations (1 s each). */
   final List<String> jmhOptions;
+
   final Path output;
 
   private Settings(boolean quick) {
@@ -49,10 +59,14 @@ final class Settings {
     chainLoad = Duration.ofSeconds(quick ? 5 : 20);
     slowCollectorLoad = Duration.ofSeconds(quick ? 5 : 10);
     kafkaRecords = quick ? 200_000 : 1_000_000;
-    jmhOptions = quick
-        ? List.of("-f", "1", "-wi", "1", "-i", "2", "-w", "1s", "-r", "1s")
-        : List.of("-f", "2", "-wi", "3", "-i", "4", "-w", "1s", "-r", "1s");
-    output = quick ? Artifacts.WORK_DIRECTORY.resolve("results-quick.md") : Paths.get("benchmarks/results.md");
+    jmhOptions =
+        quick
+            ? List.of("-f", "1", "-wi", "1", "-i", "2", "-w", "1s", "-r", "1s")
+            : List.of("-f", "2", "-wi", "3", "-i", "4", "-w", "1s", "-r", "1s");
+    output =
+        quick
+            ? Artifacts.WORK_DIRECTORY.resolve("results-quick.md")
+            : Paths.get("benchmarks/results.md");
   }
 
   static Settings fromArguments(String[] arguments) {

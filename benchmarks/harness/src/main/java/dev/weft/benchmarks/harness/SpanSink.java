@@ -67,7 +67,8 @@ final class SpanSink implements AutoCloseable {
 
   private final class Receiver extends AbstractHandler {
     @Override
-    public void handle(String target, Request base, HttpServletRequest request, HttpServletResponse response)
+    public void handle(
+        String target, Request base, HttpServletRequest request, HttpServletResponse response)
         throws IOException {
       base.setHandled(true);
       if (!"POST".equals(request.getMethod()) || !"/v1/traces".equals(target)) {
@@ -83,7 +84,8 @@ final class SpanSink implements AutoCloseable {
           Thread.currentThread().interrupt();
         }
       }
-      OtlpSpans.forEachSpan(body, trace -> spansByTrace.computeIfAbsent(trace, t -> new LongAdder()).increment());
+      OtlpSpans.forEachSpan(
+          body, trace -> spansByTrace.computeIfAbsent(trace, t -> new LongAdder()).increment());
       response.setStatus(HttpServletResponse.SC_OK);
       response.setContentType("application/x-protobuf");
       response.setContentLength(0); // an empty ExportTraceServiceResponse: everything accepted

@@ -26,31 +26,37 @@ final class StartupBenchmark {
 
   void run() throws IOException, InterruptedException {
     for (Agent agent : Agent.COMPARED) {
-      wallMillis(agent); // not counted: the first run reads the jars from disk, later ones from the page cache
+      wallMillis(
+          agent); // not counted: the first run reads the jars from disk, later ones from the page
+      // cache
     }
     for (int run = 1; run <= settings.helloWorldRuns; run++) {
       for (Agent agent : Agent.COMPARED) {
         double millis = wallMillis(agent);
         results.add(Section.START_UP, Quantity.HELLO_WORLD_WALL, agent, millis);
-        System.out.printf("hello world %d/%d, %s: %.0f ms%n", run, settings.helloWorldRuns, agent.label, millis);
+        System.out.printf(
+            "hello world %d/%d, %s: %.0f ms%n", run, settings.helloWorldRuns, agent.label, millis);
       }
     }
     for (int round = 1; round <= settings.rounds; round++) {
       for (Agent agent : Agent.COMPARED) {
         double millis = springBootFirstAnswerMillis(agent, round);
         results.add(Section.START_UP, Quantity.SPRING_BOOT_FIRST_ANSWER, agent, millis);
-        System.out.printf("Spring Boot app %d/%d, %s: first answer after %.0f ms%n", round, settings.rounds,
-            agent.label, millis);
+        System.out.printf(
+            "Spring Boot app %d/%d, %s: first answer after %.0f ms%n",
+            round, settings.rounds, agent.label, millis);
       }
     }
   }
 
-  private double springBootFirstAnswerMillis(Agent agent, int round) throws IOException, InterruptedException {
+  private double springBootFirstAnswerMillis(Agent agent, int round)
+      throws IOException, InterruptedException {
     int port = AppProcess.freePort();
     List<String> command = new ArrayList<>();
     command.add(Artifacts.JAVA);
     command.addAll(agent.jvmOptions(Agent.exportingTo(sink.endpoint())));
-    command.addAll(List.of("-jar", Artifacts.SPRING_BOOT_APP_JAR.toString(), "--server.port=" + port));
+    command.addAll(
+        List.of("-jar", Artifacts.SPRING_BOOT_APP_JAR.toString(), "--server.port=" + port));
     Path log = Artifacts.WORK_DIRECTORY.resolve("spring-boot-" + round + "-" + agent.id() + ".log");
     try (AppProcess app = AppProcess.start(command, log)) {
       double millis = app.awaitFirstAnswer(port, "/petclinic/owners/1").toNanos() / 1e6;
@@ -65,10 +71,11 @@ final class StartupBenchmark {
     command.addAll(agent.jvmOptions(Agent.exportingTo(sink.endpoint())));
     command.addAll(List.of("-cp", Artifacts.APP_JAR.toString(), HELLO_WORLD));
     long start = System.nanoTime();
-    Process hello = new ProcessBuilder(command)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process hello =
+        new ProcessBuilder(command)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     int exit = hello.waitFor();
     long nanos = System.nanoTime() - start;
     if (exit != 0) {

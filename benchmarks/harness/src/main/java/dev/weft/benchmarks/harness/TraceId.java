@@ -28,7 +28,9 @@ final class TraceId {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof TraceId && ((TraceId) other).high == high && ((TraceId) other).low == low;
+    return other instanceof TraceId
+        && ((TraceId) other).high == high
+        && ((TraceId) other).low == low;
   }
 
   @Override

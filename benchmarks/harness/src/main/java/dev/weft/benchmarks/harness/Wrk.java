@@ -26,11 +26,22 @@ final class Wrk {
 
   LoadResult run(int port, String path, String traceparent, int connections, Duration duration)
       throws IOException, InterruptedException {
-    Process wrk = new ProcessBuilder(List.of("wrk", "-t1", "-c" + connections, "-d" + duration.toSeconds() + "s",
-        "--timeout", "10s", "-s", reportScript.toString(), "-H", "traceparent: " + traceparent,
-        "http://127.0.0.1:" + port + path))
-        .redirectErrorStream(true)
-        .start();
+    Process wrk =
+        new ProcessBuilder(
+                List.of(
+                    "wrk",
+                    "-t1",
+                    "-c" + connections,
+                    "-d" + duration.toSeconds() + "s",
+                    "--timeout",
+                    "10s",
+                    "-s",
+                    reportScript.toString(),
+                    "-H",
+                    "traceparent: " + traceparent,
+                    "http://127.0.0.1:" + port + path))
+            .redirectErrorStream(true)
+            .start();
     String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (wrk.waitFor() != 0) {
       throw new IOException("wrk failed:\n" + output);
@@ -38,8 +49,12 @@ final class Wrk {
     for (String line : output.split("\n")) {
       if (line.startsWith("WRK ")) {
         String[] numbers = line.split(" ");
-        return new LoadResult(Long.parseLong(numbers[1]), Long.parseLong(numbers[3]),
-            Long.parseLong(numbers[2]) / 1e6, Long.parseLong(numbers[4]) / 1e3, Long.parseLong(numbers[5]) / 1e3);
+        return new LoadResult(
+            Long.parseLong(numbers[1]),
+            Long.parseLong(numbers[3]),
+            Long.parseLong(numbers[2]) / 1e6,
+            Long.parseLong(numbers[4]) / 1e3,
+            Long.parseLong(numbers[5]) / 1e3);
       }
     }
     throw new IOException("no results from wrk:\n" + output);

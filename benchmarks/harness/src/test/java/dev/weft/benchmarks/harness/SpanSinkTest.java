@@ -29,22 +29,27 @@ class SpanSinkTest {
   void countsSpansPerTraceAcrossResourcesAndScopes() throws Exception {
     Span first = span(FIRST_HIGH, FIRST_LOW);
     Span second = span(SECOND_HIGH, SECOND_LOW);
-    ExportTraceServiceRequest request = ExportTraceServiceRequest.newBuilder()
-        .addResourceSpans(ResourceSpans.newBuilder()
-            .setResource(Resource.newBuilder().addAttributes(attribute("service.name", "one")))
-            .addScopeSpans(scope("dev.weft.servlet", first, second, first))
-            .addScopeSpans(scope("dev.weft.okhttp", first)))
-        .addResourceSpans(ResourceSpans.newBuilder()
-            .addScopeSpans(scope("dev.weft.servlet", second)))
-        .build();
+    ExportTraceServiceRequest request =
+        ExportTraceServiceRequest.newBuilder()
+            .addResourceSpans(
+                ResourceSpans.newBuilder()
+                    .setResource(
+                        Resource.newBuilder().addAttributes(attribute("service.name", "one")))
+                    .addScopeSpans(scope("dev.weft.servlet", first, second, first))
+                    .addScopeSpans(scope("dev.weft.okhttp", first)))
+            .addResourceSpans(
+                ResourceSpans.newBuilder().addScopeSpans(scope("dev.weft.servlet", second)))
+            .build();
 
     try (SpanSink sink = SpanSink.start()) {
-      HttpResponse<Void> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(sink.endpoint() + "/v1/traces"))
-              .header("Content-Type", "application/x-protobuf")
-              .POST(HttpRequest.BodyPublishers.ofByteArray(request.toByteArray()))
-              .build(),
-          HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(sink.endpoint() + "/v1/traces"))
+                      .header("Content-Type", "application/x-protobuf")
+                      .POST(HttpRequest.BodyPublishers.ofByteArray(request.toByteArray()))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding());
 
       assertEquals(200, response.statusCode());
       assertEquals(3, sink.spans(new TraceId(FIRST_HIGH, FIRST_LOW)));
@@ -54,7 +59,8 @@ class SpanSinkTest {
   }
 
   private static ScopeSpans scope(String name, Span... spans) {
-    ScopeSpans.Builder scope = ScopeSpans.newBuilder().setScope(InstrumentationScope.newBuilder().setName(name));
+    ScopeSpans.Builder scope =
+        ScopeSpans.newBuilder().setScope(InstrumentationScope.newBuilder().setName(name));
     for (Span span : spans) {
       scope.addSpans(span);
     }
@@ -63,7 +69,9 @@ class SpanSinkTest {
 
   private static Span span(long traceIdHigh, long traceIdLow) {
     return Span.newBuilder()
-        .setTraceId(ByteString.copyFrom(ByteBuffer.allocate(16).putLong(traceIdHigh).putLong(traceIdLow).array()))
+        .setTraceId(
+            ByteString.copyFrom(
+                ByteBuffer.allocate(16).putLong(traceIdHigh).putLong(traceIdLow).array()))
         .setSpanId(ByteString.copyFrom(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}))
         .setName("GET /chain")
         .setStartTimeUnixNano(1_700_000_000_000_000_000L)
@@ -73,6 +81,9 @@ class SpanSinkTest {
   }
 
   private static KeyValue attribute(String key, String value) {
-    return KeyValue.newBuilder().setKey(key).setValue(AnyValue.newBuilder().setStringValue(value)).build();
+    return KeyValue.newBuilder()
+        .setKey(key)
+        .setValue(AnyValue.newBuilder().setStringValue(value))
+        .build();
   }
 }

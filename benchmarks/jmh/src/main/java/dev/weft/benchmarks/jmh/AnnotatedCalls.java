@@ -13,7 +13,8 @@ public class AnnotatedCalls {
   }
 
   @WithSpan
-  public long tracedWithAttributes(@SpanAttribute("order.id") long orderId, @SpanAttribute("customer") String customer) {
+  public long tracedWithAttributes(
+      @SpanAttribute("order.id") long orderId, @SpanAttribute("customer") String customer) {
     return orderId + customer.length();
   }
 

@@ -47,7 +47,10 @@ public class ApplicationApiSpanBenchmark {
 
   @Setup
   public void setUp() {
-    provider = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(new DroppingExporter())).build();
+    provider =
+        SdkTracerProvider.builder()
+            .addSpanProcessor(SimpleSpanProcessor.create(new DroppingExporter()))
+            .build();
     GlobalOpenTelemetry.set(new AgentSdk(provider));
     sdkTracer = provider.get("dev.weft.benchmarks");
     bridgedTracer = ((OpenTelemetry) GlobalGetAdvice.enter()).getTracer("dev.weft.benchmarks");
@@ -106,11 +109,13 @@ public class ApplicationApiSpanBenchmark {
   }
 
   private static Span start(Tracer tracer) {
-    Span span = tracer.spanBuilder("checkout")
-        .setAttribute("app.user", "u-42")
-        .setAttribute("app.items", 3L)
-        .setAttribute("app.express", true)
-        .startSpan();
+    Span span =
+        tracer
+            .spanBuilder("checkout")
+            .setAttribute("app.user", "u-42")
+            .setAttribute("app.items", 3L)
+            .setAttribute("app.express", true)
+            .startSpan();
     span.setAttribute("app.total", 99.5);
     return span;
   }

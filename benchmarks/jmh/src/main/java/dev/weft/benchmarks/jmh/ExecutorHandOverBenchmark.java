@@ -105,10 +105,11 @@ public class ExecutorHandOverBenchmark {
     public void service(ServletRequest request, ServletResponse response) {
       CountDownLatch done = new CountDownLatch(TASKS);
       for (int i = 0; i < TASKS; i++) {
-        pool.execute(() -> {
-          ran.incrementAndGet();
-          done.countDown();
-        });
+        pool.execute(
+            () -> {
+              ran.incrementAndGet();
+              done.countDown();
+            });
       }
       try {
         done.await();

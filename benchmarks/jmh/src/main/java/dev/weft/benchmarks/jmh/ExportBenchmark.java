@@ -61,7 +61,8 @@ public class ExportBenchmark {
 
   private List<SpanData> batch;
   private OtlpHttpSpanExporter exporter;
-  private final LowAllocationTraceRequestMarshaler marshaler = new LowAllocationTraceRequestMarshaler();
+  private final LowAllocationTraceRequestMarshaler marshaler =
+      new LowAllocationTraceRequestMarshaler();
   private final OutputStream discard = OutputStream.nullOutputStream();
   private DiscardingReceiver receiver;
 
@@ -69,11 +70,12 @@ public class ExportBenchmark {
   public void setUp() throws IOException {
     batch = chainSpans(BATCH);
     receiver = DiscardingReceiver.start();
-    exporter = OtlpHttpSpanExporter.builder()
-        .setEndpoint("http://127.0.0.1:" + receiver.port() + "/v1/traces")
-        .setMemoryMode(MemoryMode.valueOf(memoryMode.toUpperCase(Locale.ROOT)))
-        .setComponentLoader(new OnlySender(sender))
-        .build();
+    exporter =
+        OtlpHttpSpanExporter.builder()
+            .setEndpoint("http://127.0.0.1:" + receiver.port() + "/v1/traces")
+            .setMemoryMode(MemoryMode.valueOf(memoryMode.toUpperCase(Locale.ROOT)))
+            .setComponentLoader(new OnlySender(sender))
+            .build();
   }
 
   @TearDown
@@ -101,21 +103,24 @@ public class ExportBenchmark {
   /** {@code count} spans, three per trace, as one {@code /chain} request makes them. */
   static List<SpanData> chainSpans(int count) {
     List<SpanData> spans = new ArrayList<>();
-    SdkTracerProvider provider = SdkTracerProvider.builder()
-        .addSpanProcessor(SimpleSpanProcessor.create(new Collecting(spans)))
-        .build();
+    SdkTracerProvider provider =
+        SdkTracerProvider.builder()
+            .addSpanProcessor(SimpleSpanProcessor.create(new Collecting(spans)))
+            .build();
     Tracer tracer = provider.get("dev.weft.servlet");
     while (spans.size() < count) {
       io.opentelemetry.api.trace.Span server = serverSpan(tracer, "/chain", Context.root(), 51234L);
-      io.opentelemetry.api.trace.Span client = tracer.spanBuilder("GET")
-          .setParent(Context.root().with(server))
-          .setSpanKind(SpanKind.CLIENT)
-          .setAttribute("http.request.method", "GET")
-          .setAttribute("url.full", "http://127.0.0.1:8080/hello")
-          .setAttribute("server.address", "127.0.0.1")
-          .setAttribute("server.port", 8080L)
-          .setAttribute("network.protocol.version", "1.1")
-          .startSpan();
+      io.opentelemetry.api.trace.Span client =
+          tracer
+              .spanBuilder("GET")
+              .setParent(Context.root().with(server))
+              .setSpanKind(SpanKind.CLIENT)
+              .setAttribute("http.request.method", "GET")
+              .setAttribute("url.full", "http://127.0.0.1:8080/hello")
+              .setAttribute("server.address", "127.0.0.1")
+              .setAttribute("server.port", 8080L)
+              .setAttribute("network.protocol.version", "1.1")
+              .startSpan();
       serverSpan(tracer, "/hello", Context.root().with(client), 51235L).end();
       client.setAttribute("http.response.status_code", 200L);
       client.end();
@@ -125,8 +130,10 @@ public class ExportBenchmark {
     return new ArrayList<>(spans.subList(0, count));
   }
 
-  private static io.opentelemetry.api.trace.Span serverSpan(Tracer tracer, String path, Context parent, long port) {
-    return tracer.spanBuilder("GET " + path)
+  private static io.opentelemetry.api.trace.Span serverSpan(
+      Tracer tracer, String path, Context parent, long port) {
+    return tracer
+        .spanBuilder("GET " + path)
         .setParent(parent)
         .setSpanKind(SpanKind.SERVER)
         .setAttribute("http.request.method", "GET")
@@ -146,7 +153,8 @@ public class ExportBenchmark {
 
   /** Finds only the HTTP sender whose provider's class name contains {@code name}. */
   private static final class OnlySender implements ComponentLoader {
-    private final ComponentLoader all = ComponentLoader.forClassLoader(ExportBenchmark.class.getClassLoader());
+    private final ComponentLoader all =
+        ComponentLoader.forClassLoader(ExportBenchmark.class.getClassLoader());
     private final String name;
 
     OnlySender(String name) {
@@ -233,7 +241,9 @@ public class ExportBenchmark {
 
     private static void serve(Socket socket) {
       byte[] buffer = new byte[64 * 1024];
-      try (socket; InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024); OutputStream out = socket.getOutputStream()) {
+      try (socket;
+          InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+          OutputStream out = socket.getOutputStream()) {
         StringBuilder headers = new StringBuilder();
         while (true) {
           headers.setLength(0);

@@ -37,6 +37,7 @@ public class JdbcSpanBenchmark {
 
   private static final String SQL =
       "SELECT o.id, o.first_name, o.last_name FROM owners o WHERE o.last_name = 'Davis' AND o.id > 10";
+
   /** More distinct texts than the module keeps analyses of, so that each is analyzed again. */
   private static final int TEXTS = 4096;
 
@@ -47,14 +48,20 @@ public class JdbcSpanBenchmark {
 
   @Setup
   public void setUp() {
-    provider = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(new DroppingExporter())).build();
+    provider =
+        SdkTracerProvider.builder()
+            .addSpanProcessor(SimpleSpanProcessor.create(new DroppingExporter()))
+            .build();
     GlobalOpenTelemetry.resetForTest();
     GlobalOpenTelemetry.set(OpenTelemetrySdk.builder().setTracerProvider(provider).build());
-    DatabaseMetaData metaData = proxy(DatabaseMetaData.class, "getURL", "jdbc:postgresql://db.example.com:5432/shop");
+    DatabaseMetaData metaData =
+        proxy(DatabaseMetaData.class, "getURL", "jdbc:postgresql://db.example.com:5432/shop");
     Connection connection = proxy(Connection.class, "getMetaData", metaData);
     statement = proxy(Statement.class, "getConnection", connection);
     for (int i = 0; i < TEXTS; i++) {
-      texts[i] = "SELECT o.id, o.first_name, o.last_name FROM owners o WHERE o.last_name = 'Davis' AND o.id > " + i;
+      texts[i] =
+          "SELECT o.id, o.first_name, o.last_name FROM owners o WHERE o.last_name = 'Davis' AND o.id > "
+              + i;
     }
   }
 
@@ -78,16 +85,19 @@ public class JdbcSpanBenchmark {
 
   /** A proxy of {@code type} that answers {@code method} with {@code answer}, and false or null to the rest. */
   private static <T> T proxy(Class<T> type, String method, Object answer) {
-    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-        (self, invoked, arguments) -> {
-          if (invoked.getName().equals(method)) {
-            return answer;
-          }
-          if (invoked.getName().equals("hashCode")) {
-            return System.identityHashCode(self);
-          }
-          return invoked.getReturnType() == boolean.class ? Boolean.FALSE : null;
-        }));
+    return type.cast(
+        Proxy.newProxyInstance(
+            type.getClassLoader(),
+            new Class<?>[] {type},
+            (self, invoked, arguments) -> {
+              if (invoked.getName().equals(method)) {
+                return answer;
+              }
+              if (invoked.getName().equals("hashCode")) {
+                return System.identityHashCode(self);
+              }
+              return invoked.getReturnType() == boolean.class ? Boolean.FALSE : null;
+            }));
   }
 
   /** Accepts every span and keeps none. */

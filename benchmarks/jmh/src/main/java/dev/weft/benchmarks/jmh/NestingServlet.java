@@ -19,7 +19,8 @@ final class NestingServlet extends GenericServlet {
   }
 
   @Override
-  public void service(ServletRequest request, ServletResponse response) throws IOException, ServletException {
+  public void service(ServletRequest request, ServletResponse response)
+      throws IOException, ServletException {
     for (int i = 0; i < calls; i++) {
       filter.doFilter(request, response, null);
     }

@@ -23,21 +23,29 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class PropagationBenchmark {
 
-  private static final TextMapGetter<Map<String, String>> HEADERS = new TextMapGetter<>() {
-    @Override
-    public Iterable<String> keys(Map<String, String> carrier) {
-      return carrier.keySet();
-    }
+  private static final TextMapGetter<Map<String, String>> HEADERS =
+      new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+          return carrier.keySet();
+        }
 
-    @Override
-    public String get(Map<String, String> carrier, String key) {
-      return carrier.get(key);
-    }
-  };
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+          return carrier.get(key);
+        }
+      };
 
   private final W3CTraceContextPropagator propagator = W3CTraceContextPropagator.getInstance();
-  private final Context current = Context.root().with(Span.wrap(SpanContext.create(
-      "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", TraceFlags.getSampled(), TraceState.getDefault())));
+  private final Context current =
+      Context.root()
+          .with(
+              Span.wrap(
+                  SpanContext.create(
+                      "4bf92f3577b34da6a3ce929d0e0e4736",
+                      "00f067aa0ba902b7",
+                      TraceFlags.getSampled(),
+                      TraceState.getDefault())));
   private final Map<String, String> incoming =
       Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
 

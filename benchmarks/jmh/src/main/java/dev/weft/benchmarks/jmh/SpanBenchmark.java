@@ -33,7 +33,10 @@ public class SpanBenchmark {
 
   @Setup
   public void setUp() {
-    provider = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(new DroppingExporter())).build();
+    provider =
+        SdkTracerProvider.builder()
+            .addSpanProcessor(SimpleSpanProcessor.create(new DroppingExporter()))
+            .build();
     tracer = provider.get("dev.weft.benchmarks");
   }
 
@@ -44,7 +47,8 @@ public class SpanBenchmark {
 
   @Benchmark
   public void serverSpanWithAttributes() {
-    tracer.spanBuilder("GET /chain")
+    tracer
+        .spanBuilder("GET /chain")
         .setSpanKind(SpanKind.SERVER)
         .setAttribute("http.request.method", "GET")
         .setAttribute("url.scheme", "http")

@@ -54,8 +54,11 @@ final class StandIns {
   }
 
   private static <T> T answering(Class<T> type) {
-    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-        (proxy, method, arguments) -> answer(method)));
+    return type.cast(
+        Proxy.newProxyInstance(
+            type.getClassLoader(),
+            new Class<?>[] {type},
+            (proxy, method, arguments) -> answer(method)));
   }
 
   private static Object answer(Method method) {

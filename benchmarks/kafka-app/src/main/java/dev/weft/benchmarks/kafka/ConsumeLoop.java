@@ -30,7 +30,8 @@ public final class ConsumeLoop {
     config.put(ConsumerConfig.GROUP_ID_CONFIG, arguments[3]);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    config.put(
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     com.sun.management.OperatingSystemMXBean system =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long consumed = 0;
@@ -52,7 +53,8 @@ public final class ConsumeLoop {
       }
       long cpu = system.getProcessCpuTime() - cpuAtFirst;
       long wall = System.nanoTime() - wallAtFirst;
-      System.out.println("consumed " + consumed + " " + cpu + " " + wall + " (checksum " + checksum + ")");
+      System.out.println(
+          "consumed " + consumed + " " + cpu + " " + wall + " (checksum " + checksum + ")");
     }
   }
 }

@@ -24,7 +24,8 @@ public final class ProduceRecords {
     String bootstrapServers = arguments[0];
     String topic = arguments[1];
     int records = Integer.parseInt(arguments[2]);
-    byte[] traceparent = arguments[3].equals("-") ? null : arguments[3].getBytes(StandardCharsets.US_ASCII);
+    byte[] traceparent =
+        arguments[3].equals("-") ? null : arguments[3].getBytes(StandardCharsets.US_ASCII);
     Properties config = new Properties();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

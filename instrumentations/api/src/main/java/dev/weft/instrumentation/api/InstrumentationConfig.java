@@ -18,7 +18,8 @@ public final class InstrumentationConfig {
    * {@code otel.instrumentation.common.default-enabled} (true), as in the OpenTelemetry agent.
    */
   public static boolean isEnabled(String instrumentationName) {
-    return getBoolean("otel.instrumentation." + instrumentationName + ".enabled",
+    return getBoolean(
+        "otel.instrumentation." + instrumentationName + ".enabled",
         getBoolean("otel.instrumentation.common.default-enabled", true));
   }
 

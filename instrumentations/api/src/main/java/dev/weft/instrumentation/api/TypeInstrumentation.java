@@ -44,8 +44,8 @@ public final class TypeInstrumentation {
   private final boolean forUsers;
   private final String loopHelperClassName;
 
-  private TypeInstrumentation(ElementMatcher<? super TypeDescription> types, boolean forUsers,
-      String loopHelperClassName) {
+  private TypeInstrumentation(
+      ElementMatcher<? super TypeDescription> types, boolean forUsers, String loopHelperClassName) {
     this.types = types;
     this.forUsers = forUsers;
     this.loopHelperClassName = loopHelperClassName;
@@ -72,8 +72,8 @@ public final class TypeInstrumentation {
    *
    * @param loopHelper a class of the module with {@code public static void loopLeft(Object iterator)}
    */
-  public static TypeInstrumentation forLoopsOfUsersOf(ElementMatcher<? super TypeDescription> types,
-      Class<?> loopHelper) {
+  public static TypeInstrumentation forLoopsOfUsersOf(
+      ElementMatcher<? super TypeDescription> types, Class<?> loopHelper) {
     return new TypeInstrumentation(types, true, loopHelper.getName());
   }
 
@@ -81,7 +81,8 @@ public final class TypeInstrumentation {
    * Weaves the advice class into the methods. Its {@code @Advice} methods must be {@code public static}, with
    * {@code inline = false} and {@code suppress = Throwable.class}, and name only JDK and library types.
    */
-  public TypeInstrumentation advise(ElementMatcher<? super MethodDescription> methods, Class<?> adviceClass) {
+  public TypeInstrumentation advise(
+      ElementMatcher<? super MethodDescription> methods, Class<?> adviceClass) {
     advice.add(new MethodAdvice(methods, adviceClass.getName()));
     return this;
   }

@@ -49,17 +49,18 @@ class WeakIdentityStateTest {
 
   @Test
   void objectsWithAHashCodeThatThrowsAreFine() {
-    Object hostile = new Object() {
-      @Override
-      public int hashCode() {
-        throw new AssertionError("never called");
-      }
+    Object hostile =
+        new Object() {
+          @Override
+          public int hashCode() {
+            throw new AssertionError("never called");
+          }
 
-      @Override
-      public boolean equals(Object other) {
-        throw new AssertionError("never called");
-      }
-    };
+          @Override
+          public boolean equals(Object other) {
+            throw new AssertionError("never called");
+          }
+        };
     state.put(hostile, "value");
     assertEquals("value", state.get(hostile));
   }

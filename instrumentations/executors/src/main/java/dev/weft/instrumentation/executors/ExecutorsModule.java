@@ -27,12 +27,23 @@ public final class ExecutorsModule extends InstrumentationModule {
   private static final String FORK_JOIN_TASK = "java.util.concurrent.ForkJoinTask";
   private static final String FUTURE_TASK = "java.util.concurrent.FutureTask";
   private static final String COMPLETION = "java.util.concurrent.CompletableFuture$Completion";
-  private static final String UNI_COMPLETION = "java.util.concurrent.CompletableFuture$UniCompletion";
+  private static final String UNI_COMPLETION =
+      "java.util.concurrent.CompletableFuture$UniCompletion";
   private static final String ASYNC_SUPPLY = "java.util.concurrent.CompletableFuture$AsyncSupply";
   private static final String ASYNC_RUN = "java.util.concurrent.CompletableFuture$AsyncRun";
 
-  private static final List<String> TYPES = List.of(THREAD, VIRTUAL_THREAD, THREAD_POOL, FORK_JOIN_POOL,
-      FORK_JOIN_TASK, FUTURE_TASK, COMPLETION, UNI_COMPLETION, ASYNC_SUPPLY, ASYNC_RUN);
+  private static final List<String> TYPES =
+      List.of(
+          THREAD,
+          VIRTUAL_THREAD,
+          THREAD_POOL,
+          FORK_JOIN_POOL,
+          FORK_JOIN_TASK,
+          FUTURE_TASK,
+          COMPLETION,
+          UNI_COMPLETION,
+          ASYNC_SUPPLY,
+          ASYNC_RUN);
   private static final Set<String> TYPE_SET = Set.copyOf(TYPES);
 
   public ExecutorsModule() {
@@ -84,7 +95,8 @@ public final class ExecutorsModule extends InstrumentationModule {
             .advise(named("run").and(takesArguments(0)), RunTaskAdvice.class),
         type(VIRTUAL_THREAD)
             .advise(named("start"), ThreadStartAdvice.class)
-            .advise(named("run").and(takesArguments(1)).and(takesArgument(0, Runnable.class)),
+            .advise(
+                named("run").and(takesArguments(1)).and(takesArgument(0, Runnable.class)),
                 RunTaskAdvice.class),
         type(THREAD_POOL)
             .advise(named("execute").and(takesArguments(Runnable.class)), WrapRunnableAdvice.class)
@@ -92,10 +104,14 @@ public final class ExecutorsModule extends InstrumentationModule {
         type(FORK_JOIN_POOL)
             .advise(handingOver(Runnable.class), WrapRunnableAdvice.class)
             .advise(handingOver(java.util.concurrent.Callable.class), WrapCallableAdvice.class)
-            .advise(namedOneOf("execute", "submit", "invoke").and(not(isBridge()))
+            .advise(
+                namedOneOf("execute", "submit", "invoke")
+                    .and(not(isBridge()))
                     .and(takesArguments(java.util.concurrent.ForkJoinTask.class)),
                 AttachToTaskAdvice.class)
-            .advise(namedOneOf("invokeAll", "invokeAny", "invokeAllUninterruptibly").and(not(isBridge()))
+            .advise(
+                namedOneOf("invokeAll", "invokeAny", "invokeAllUninterruptibly")
+                    .and(not(isBridge()))
                     .and(takesArgument(0, java.util.Collection.class)),
                 WrapCallablesAdvice.class),
         type(FORK_JOIN_TASK)
@@ -105,7 +121,8 @@ public final class ExecutorsModule extends InstrumentationModule {
             .advise(isConstructor(), FutureTaskCreatedAdvice.class)
             .advise(named("runAndReset").and(takesArguments(0)), PeriodicRunAdvice.class),
         type(UNI_COMPLETION)
-            .advise(isConstructor().and(takesArgument(0, java.util.concurrent.Executor.class)),
+            .advise(
+                isConstructor().and(takesArgument(0, java.util.concurrent.Executor.class)),
                 AsyncStageCreatedAdvice.class),
         type(ASYNC_SUPPLY)
             .advise(isConstructor(), AsyncTaskCreatedAdvice.class)
@@ -113,8 +130,7 @@ public final class ExecutorsModule extends InstrumentationModule {
         type(ASYNC_RUN)
             .advise(isConstructor(), AsyncTaskCreatedAdvice.class)
             .advise(named("run").and(takesArguments(0)), RunTaskAdvice.class),
-        type(COMPLETION)
-            .advise(named("run").and(takesArguments(0)), RunTaskAdvice.class));
+        type(COMPLETION).advise(named("run").and(takesArguments(0)), RunTaskAdvice.class));
   }
 
   /**
@@ -122,7 +138,8 @@ public final class ExecutorsModule extends InstrumentationModule {
    * schedules (Java 25), which carry no context.
    */
   private static ElementMatcher<MethodDescription> handingOver(Class<?> taskType) {
-    return namedOneOf("execute", "submit", "schedule", "submitWithTimeout").and(not(isBridge()))
+    return namedOneOf("execute", "submit", "schedule", "submitWithTimeout")
+        .and(not(isBridge()))
         .and(takesArgument(0, taskType));
   }
 

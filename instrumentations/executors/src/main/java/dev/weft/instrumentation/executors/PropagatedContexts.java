@@ -63,7 +63,8 @@ public final class PropagatedContexts {
   }
 
   /** The callables of {@code invokeAll} and {@code invokeAny}, each carrying the context; or the same ones. */
-  public static <T> Collection<? extends Callable<T>> handOverAll(Collection<? extends Callable<T>> tasks) {
+  public static <T> Collection<? extends Callable<T>> handOverAll(
+      Collection<? extends Callable<T>> tasks) {
     Context context = toPropagate();
     if (context == null || tasks == null) {
       return tasks;

@@ -28,7 +28,7 @@ class PropagatedContextsTest {
 
   @Test
   void fromTheRootContextTasksAreHandedOverAsTheyAre() {
-    Runnable runnable = () -> { };
+    Runnable runnable = () -> {};
     Callable<String> callable = () -> "x";
     assertSame(runnable, PropagatedContexts.handOver(runnable));
     assertSame(callable, PropagatedContexts.handOver(callable));
@@ -56,7 +56,8 @@ class PropagatedContextsTest {
     Context poolThreads = Context.root().with(REQUEST, "pool");
     try (Scope ignored = poolThreads.makeCurrent()) {
       wrapped.run();
-      assertSame(poolThreads, Context.current(), "the running thread's context is back after the task");
+      assertSame(
+          poolThreads, Context.current(), "the running thread's context is back after the task");
     }
   }
 
@@ -85,7 +86,8 @@ class PropagatedContextsTest {
     FutureTask<String> future = new FutureTask<>(() -> "x");
     ForkJoinTask<String> forkJoin = ForkJoinTask.adapt(() -> "x");
     try (Scope ignored = request.makeCurrent()) {
-      assertSame(future, PropagatedContexts.handOver((Runnable) future), "it carries its context itself");
+      assertSame(
+          future, PropagatedContexts.handOver((Runnable) future), "it carries its context itself");
       assertSame(forkJoin, PropagatedContexts.handOver((Runnable) forkJoin));
     }
     assertNull(PropagatedContexts.enter(future));
@@ -93,7 +95,9 @@ class PropagatedContextsTest {
     Object scope = PropagatedContexts.enter(forkJoin);
     assertEquals("r1", Context.current().get(REQUEST), "current while the task runs");
     PropagatedContexts.exit(scope);
-    assertNull(PropagatedContexts.enter(forkJoin), "taken off when the task ran: a second run gets nothing");
+    assertNull(
+        PropagatedContexts.enter(forkJoin),
+        "taken off when the task ran: a second run gets nothing");
   }
 
   @Test
@@ -103,7 +107,8 @@ class PropagatedContextsTest {
       PropagatedContexts.attach(stage);
     }
     try (Scope ignored = Context.root().with(REQUEST, "completer").makeCurrent()) {
-      PropagatedContexts.attach(stage); // handed to the executor later, by the thread that completes the source
+      PropagatedContexts.attach(
+          stage); // handed to the executor later, by the thread that completes the source
     }
     Object scope = PropagatedContexts.enter(stage);
     assertEquals("r1", Context.current().get(REQUEST));
@@ -114,8 +119,11 @@ class PropagatedContextsTest {
   void invokeAllCallablesEachCarryTheContext() throws Exception {
     List<Callable<String>> carrying;
     try (Scope ignored = request.makeCurrent()) {
-      carrying = List.copyOf(PropagatedContexts.handOverAll(
-          List.<Callable<String>>of(() -> Context.current().get(REQUEST) + "a", () -> "b")));
+      carrying =
+          List.copyOf(
+              PropagatedContexts.handOverAll(
+                  List.<Callable<String>>of(
+                      () -> Context.current().get(REQUEST) + "a", () -> "b")));
     }
     assertEquals("r1a", carrying.get(0).call());
     assertEquals("b", carrying.get(1).call());
@@ -123,15 +131,16 @@ class PropagatedContextsTest {
 
   @Test
   void wrappersShowTheApplicationsTask() {
-    Runnable task = new Runnable() {
-      @Override
-      public void run() { }
+    Runnable task =
+        new Runnable() {
+          @Override
+          public void run() {}
 
-      @Override
-      public String toString() {
-        return "the application's task";
-      }
-    };
+          @Override
+          public String toString() {
+            return "the application's task";
+          }
+        };
     try (Scope ignored = request.makeCurrent()) {
       assertEquals("the application's task", PropagatedContexts.handOver(task).toString());
     }

@@ -14,7 +14,8 @@ public final class ConnectAdvice {
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
-  public static void exit(@Advice.This HttpURLConnection connection, @Advice.Thrown Throwable thrown) {
+  public static void exit(
+      @Advice.This HttpURLConnection connection, @Advice.Thrown Throwable thrown) {
     if (thrown != null) {
       ConnectionCalls.connectFailed(connection, thrown);
     }

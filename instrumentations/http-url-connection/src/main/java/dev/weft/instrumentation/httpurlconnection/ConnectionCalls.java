@@ -11,8 +11,10 @@ import java.net.URL;
 /** The span of each connection, from the first call that sends the request to the reading of the response. */
 final class ConnectionCalls {
 
-  private static final HttpClientSpans CLIENT_SPANS = new HttpClientSpans("dev.weft.http-url-connection");
-  private static final TextMapSetter<HttpURLConnection> HEADERS = HttpURLConnection::setRequestProperty;
+  private static final HttpClientSpans CLIENT_SPANS =
+      new HttpClientSpans("dev.weft.http-url-connection");
+  private static final TextMapSetter<HttpURLConnection> HEADERS =
+      HttpURLConnection::setRequestProperty;
 
   /**
    * The span of each connection, or {@link #ENDED} once it has ended (a connection is one request; reading its
@@ -20,9 +22,12 @@ final class ConnectionCalls {
    * lock, since every request thread passes here.
    */
   private static final WeakIdentityState<Span> SPANS = new WeakIdentityState<>();
+
   private static final Span ENDED = Span.getInvalid();
+
   /** getInputStream calls itself (through getResponseCode, redirects): only the outermost one ends the span. */
-  private static final ThreadLocal<int[]> RESPONSE_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+  private static final ThreadLocal<int[]> RESPONSE_DEPTH =
+      ThreadLocal.withInitial(() -> new int[1]);
 
   private ConnectionCalls() {}
 
@@ -36,9 +41,14 @@ final class ConnectionCalls {
     }
     Context caller = Context.current();
     URL url = connection.getURL();
-    Span span = CLIENT_SPANS.start(caller, connection.getRequestMethod(),
-        url.toString(), url.getUserInfo(), url.getHost(),
-        url.getPort() != -1 ? url.getPort() : url.getDefaultPort());
+    Span span =
+        CLIENT_SPANS.start(
+            caller,
+            connection.getRequestMethod(),
+            url.toString(),
+            url.getUserInfo(),
+            url.getHost(),
+            url.getPort() != -1 ? url.getPort() : url.getDefaultPort());
     if (span != null) {
       CLIENT_SPANS.inject(CLIENT_SPANS.contextOf(caller, span), connection, HEADERS);
       SPANS.put(connection, span);
@@ -53,7 +63,8 @@ final class ConnectionCalls {
   static void exitResponse(HttpURLConnection connection, boolean outermost, Throwable thrown) {
     RESPONSE_DEPTH.get()[0]--;
     if (outermost) {
-      // the response status is known even when getInputStream threw (an error status makes it throw); the
+      // the response status is known even when getInputStream threw (an error status makes it
+      // throw); the
       // connection remembers its failure, so asking does not send the request again
       end(connection, thrown, statusOf(connection));
     }

@@ -15,7 +15,9 @@ public final class GetInputStreamAdvice {
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
   public static void exit(
-      @Advice.This HttpURLConnection connection, @Advice.Enter boolean outermost, @Advice.Thrown Throwable thrown) {
+      @Advice.This HttpURLConnection connection,
+      @Advice.Enter boolean outermost,
+      @Advice.Thrown Throwable thrown) {
     ConnectionCalls.exitResponse(connection, outermost, thrown);
   }
 }

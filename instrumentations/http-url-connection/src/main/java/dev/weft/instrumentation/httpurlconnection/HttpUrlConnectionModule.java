@@ -12,14 +12,23 @@ import java.util.List;
 public final class HttpUrlConnectionModule extends JdkClassModule {
 
   public HttpUrlConnectionModule() {
-    super("http-url-connection", "sun.net.www.protocol.http.HttpURLConnection", "java.net.HttpURLConnection");
+    super(
+        "http-url-connection",
+        "sun.net.www.protocol.http.HttpURLConnection",
+        "java.net.HttpURLConnection");
   }
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return List.of(TypeInstrumentation.forTypes(named(implementationName()))
-        .advise(isPublic().and(takesArguments(0)).and(named("connect").or(named("getOutputStream"))),
-            ConnectAdvice.class)
-        .advise(isPublic().and(takesArguments(0)).and(named("getInputStream")), GetInputStreamAdvice.class));
+    return List.of(
+        TypeInstrumentation.forTypes(named(implementationName()))
+            .advise(
+                isPublic()
+                    .and(takesArguments(0))
+                    .and(named("connect").or(named("getOutputStream"))),
+                ConnectAdvice.class)
+            .advise(
+                isPublic().and(takesArguments(0)).and(named("getInputStream")),
+                GetInputStreamAdvice.class));
   }
 }

@@ -35,7 +35,10 @@ class ConnectionCallsTest {
   @BeforeAll
   static void installSdk() {
     OpenTelemetrySdk.builder()
-        .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(EXPORTED)).build())
+        .setTracerProvider(
+            SdkTracerProvider.builder()
+                .addSpanProcessor(SimpleSpanProcessor.create(EXPORTED))
+                .build())
         .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
         .buildAndRegisterGlobal();
   }
@@ -51,7 +54,8 @@ class ConnectionCallsTest {
 
     ConnectionCalls.start(connection); // connect()
     boolean outer = ConnectionCalls.enterResponse(connection); // getInputStream()
-    boolean inner = ConnectionCalls.enterResponse(connection); // getResponseCode() calling getInputStream()
+    boolean inner =
+        ConnectionCalls.enterResponse(connection); // getResponseCode() calling getInputStream()
     ConnectionCalls.exitResponse(connection, inner, null);
     assertTrue(EXPORTED.getFinishedSpanItems().isEmpty(), "an inner call does not end the span");
     ConnectionCalls.exitResponse(connection, outer, null);
@@ -80,7 +84,8 @@ class ConnectionCallsTest {
   void anErrorStatusThatMadeTheCallThrowIsStillRecorded() throws Exception {
     FakeConnection connection = new FakeConnection("http://shop.example/missing", 404);
     boolean outer = ConnectionCalls.enterResponse(connection);
-    ConnectionCalls.exitResponse(connection, outer, new FileNotFoundException("http://shop.example/missing"));
+    ConnectionCalls.exitResponse(
+        connection, outer, new FileNotFoundException("http://shop.example/missing"));
 
     SpanData span = onlySpan();
     assertEquals(404L, span.getAttributes().get(HttpAttributes.HTTP_RESPONSE_STATUS_CODE));
@@ -95,11 +100,17 @@ class ConnectionCallsTest {
 
     SpanData span = onlySpan();
     assertEquals(0, connection.statusAsked, "asking for the status would connect again");
-    assertEquals(ConnectException.class.getName(), span.getAttributes().get(ErrorAttributes.ERROR_TYPE));
+    assertEquals(
+        ConnectException.class.getName(), span.getAttributes().get(ErrorAttributes.ERROR_TYPE));
   }
 
   private static String traceparentOf(SpanData span) {
-    return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getSpanContext().getTraceFlags().asHex();
+    return "00-"
+        + span.getTraceId()
+        + "-"
+        + span.getSpanId()
+        + "-"
+        + span.getSpanContext().getTraceFlags().asHex();
   }
 
   private static SpanData onlySpan() {

@@ -19,8 +19,8 @@ import java.util.concurrent.CompletionException;
 final class ClientCall {
 
   private static final HttpClientSpans SPANS = new HttpClientSpans("dev.weft.java-http-client");
-  private static final TextMapSetter<HttpRequest.Builder> HEADERS = (request, name, value) ->
-      request.setHeader(name, value);
+  private static final TextMapSetter<HttpRequest.Builder> HEADERS =
+      (request, name, value) -> request.setHeader(name, value);
 
   private final Span span;
   private final Context caller;
@@ -35,8 +35,14 @@ final class ClientCall {
   static Object[] start(HttpRequest request) {
     Context caller = Context.current();
     URI uri = request.uri();
-    Span span = SPANS.start(caller, request.method(),
-        uri.toString(), uri.getRawUserInfo(), uri.getHost(), port(uri));
+    Span span =
+        SPANS.start(
+            caller,
+            request.method(),
+            uri.toString(),
+            uri.getRawUserInfo(),
+            uri.getHost(),
+            port(uri));
     if (span == null) {
       return new Object[] {request, null};
     }
@@ -66,42 +72,58 @@ final class ClientCall {
       return future;
     }
     CompletableFuture<Object> inCallerContext = new CompletableFuture<>();
-    future.whenComplete((response, failure) -> {
-      call.finish(response instanceof HttpResponse ? (HttpResponse<?>) response : null, failure);
-      try (Scope ignored = call.caller.makeCurrent()) {
-        if (failure != null) {
-          inCallerContext.completeExceptionally(failure);
-        } else {
-          inCallerContext.complete(response);
-        }
-      }
-    });
+    future.whenComplete(
+        (response, failure) -> {
+          call.finish(
+              response instanceof HttpResponse ? (HttpResponse<?>) response : null, failure);
+          try (Scope ignored = call.caller.makeCurrent()) {
+            if (failure != null) {
+              inCallerContext.completeExceptionally(failure);
+            } else {
+              inCallerContext.complete(response);
+            }
+          }
+        });
     return inCallerContext;
   }
 
   private static ClientCall of(Object[] started) {
-    return started != null && started.length > 1 && started[1] instanceof ClientCall ? (ClientCall) started[1] : null;
+    return started != null && started.length > 1 && started[1] instanceof ClientCall
+        ? (ClientCall) started[1]
+        : null;
   }
 
   private void finish(HttpResponse<?> response, Throwable thrown) {
     if (response == null) {
       // async failures arrive wrapped in a CompletionException; the cause is what failed
-      Throwable cause = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
+      Throwable cause =
+          thrown instanceof CompletionException && thrown.getCause() != null
+              ? thrown.getCause()
+              : thrown;
       HttpClientSpans.end(span, -1, null, cause);
     } else {
-      HttpClientSpans.end(span, response.statusCode(),
-          response.version() == HttpClient.Version.HTTP_2 ? "2" : "1.1", thrown);
+      HttpClientSpans.end(
+          span,
+          response.statusCode(),
+          response.version() == HttpClient.Version.HTTP_2 ? "2" : "1.1",
+          thrown);
     }
   }
 
   /** A builder for the same request; works on Java 11, which lacks {@code HttpRequest.newBuilder(request, filter)}. */
   private static HttpRequest.Builder copyOf(HttpRequest request) {
-    HttpRequest.Builder copy = HttpRequest.newBuilder(request.uri())
-        .expectContinue(request.expectContinue())
-        .method(request.method(), request.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody()));
+    HttpRequest.Builder copy =
+        HttpRequest.newBuilder(request.uri())
+            .expectContinue(request.expectContinue())
+            .method(
+                request.method(),
+                request.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody()));
     request.timeout().ifPresent(copy::timeout);
     request.version().ifPresent(copy::version);
-    request.headers().map().forEach((name, values) -> values.forEach(value -> copy.header(name, value)));
+    request
+        .headers()
+        .map()
+        .forEach((name, values) -> values.forEach(value -> copy.header(name, value)));
     return copy;
   }
 

@@ -18,12 +18,19 @@ public final class JavaHttpClientModule extends JdkClassModule {
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return List.of(TypeInstrumentation.forTypes(named(implementationName()))
-        .advise(isPublic().and(named("send")).and(takesArguments(2))
-                .and(takesArgument(0, named("java.net.http.HttpRequest"))),
-            SendAdvice.class)
-        .advise(isPublic().and(named("sendAsync")).and(takesArguments(3))
-                .and(takesArgument(0, named("java.net.http.HttpRequest"))),
-            SendAsyncAdvice.class));
+    return List.of(
+        TypeInstrumentation.forTypes(named(implementationName()))
+            .advise(
+                isPublic()
+                    .and(named("send"))
+                    .and(takesArguments(2))
+                    .and(takesArgument(0, named("java.net.http.HttpRequest"))),
+                SendAdvice.class)
+            .advise(
+                isPublic()
+                    .and(named("sendAsync"))
+                    .and(takesArguments(3))
+                    .and(takesArgument(0, named("java.net.http.HttpRequest"))),
+                SendAsyncAdvice.class));
   }
 }

@@ -12,14 +12,19 @@ public final class SendAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   @Advice.AssignReturned.ToArguments(
-      @Advice.AssignReturned.ToArguments.ToArgument(value = 0, index = 0, typing = Assigner.Typing.DYNAMIC))
+      @Advice.AssignReturned.ToArguments.ToArgument(
+          value = 0,
+          index = 0,
+          typing = Assigner.Typing.DYNAMIC))
   public static Object[] enter(@Advice.Argument(0) HttpRequest request) {
     return ClientCall.start(request);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
   public static void exit(
-      @Advice.Enter Object[] started, @Advice.Return HttpResponse<?> response, @Advice.Thrown Throwable thrown) {
+      @Advice.Enter Object[] started,
+      @Advice.Return HttpResponse<?> response,
+      @Advice.Thrown Throwable thrown) {
     ClientCall.end(started, response, thrown);
   }
 }

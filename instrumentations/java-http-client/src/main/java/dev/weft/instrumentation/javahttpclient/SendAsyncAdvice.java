@@ -15,7 +15,10 @@ public final class SendAsyncAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   @Advice.AssignReturned.ToArguments(
-      @Advice.AssignReturned.ToArguments.ToArgument(value = 0, index = 0, typing = Assigner.Typing.DYNAMIC))
+      @Advice.AssignReturned.ToArguments.ToArgument(
+          value = 0,
+          index = 0,
+          typing = Assigner.Typing.DYNAMIC))
   public static Object[] enter(@Advice.Argument(0) HttpRequest request) {
     return ClientCall.start(request);
   }
@@ -23,7 +26,9 @@ public final class SendAsyncAdvice {
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
   @Advice.AssignReturned.ToReturned(typing = Assigner.Typing.DYNAMIC)
   public static Object exit(
-      @Advice.Enter Object[] started, @Advice.Return CompletableFuture<?> future, @Advice.Thrown Throwable thrown) {
+      @Advice.Enter Object[] started,
+      @Advice.Return CompletableFuture<?> future,
+      @Advice.Thrown Throwable thrown) {
     return ClientCall.endAsync(started, future, thrown);
   }
 }

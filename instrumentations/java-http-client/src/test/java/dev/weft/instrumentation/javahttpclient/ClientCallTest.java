@@ -37,7 +37,10 @@ class ClientCallTest {
   @BeforeAll
   static void installSdk() {
     OpenTelemetrySdk.builder()
-        .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(EXPORTED)).build())
+        .setTracerProvider(
+            SdkTracerProvider.builder()
+                .addSpanProcessor(SimpleSpanProcessor.create(EXPORTED))
+                .build())
         .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
         .buildAndRegisterGlobal();
   }
@@ -49,15 +52,16 @@ class ClientCallTest {
 
   @Test
   void theRequestSentIsACopyWithTheCallsContextInItsHeaders() {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://shop.example:8080/orders?id=7"))
-        .POST(HttpRequest.BodyPublishers.ofString("{\"item\":1}"))
-        .header("Content-Type", "application/json")
-        .header("Accept", "a")
-        .header("Accept", "b")
-        .timeout(Duration.ofSeconds(3))
-        .version(HttpClient.Version.HTTP_1_1)
-        .expectContinue(true)
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://shop.example:8080/orders?id=7"))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"item\":1}"))
+            .header("Content-Type", "application/json")
+            .header("Accept", "a")
+            .header("Accept", "b")
+            .timeout(Duration.ofSeconds(3))
+            .version(HttpClient.Version.HTTP_1_1)
+            .expectContinue(true)
+            .build();
 
     Object[] started = ClientCall.start(request);
     HttpRequest sent = (HttpRequest) started[0];
@@ -66,29 +70,37 @@ class ClientCallTest {
     SpanData span = onlySpan();
     assertEquals(request.uri(), sent.uri());
     assertEquals("POST", sent.method());
-    assertEquals(request.bodyPublisher().get().contentLength(), sent.bodyPublisher().get().contentLength());
+    assertEquals(
+        request.bodyPublisher().get().contentLength(), sent.bodyPublisher().get().contentLength());
     assertEquals(List.of("application/json"), sent.headers().allValues("Content-Type"));
     assertEquals(List.of("a", "b"), sent.headers().allValues("Accept"));
     assertEquals(request.timeout(), sent.timeout());
     assertEquals(request.version(), sent.version());
     assertTrue(sent.expectContinue());
     assertEquals(traceparentOf(span), sent.headers().firstValue("traceparent").orElseThrow());
-    assertTrue(request.headers().firstValue("traceparent").isEmpty(), "the application's request is untouched");
+    assertTrue(
+        request.headers().firstValue("traceparent").isEmpty(),
+        "the application's request is untouched");
 
     assertEquals("POST", span.getName());
     assertEquals(SpanKind.CLIENT, span.getKind());
-    assertEquals(8080L, span.getAttributes().get(io.opentelemetry.semconv.ServerAttributes.SERVER_PORT));
+    assertEquals(
+        8080L, span.getAttributes().get(io.opentelemetry.semconv.ServerAttributes.SERVER_PORT));
     assertEquals(StatusCode.ERROR, span.getStatus().getStatusCode());
-    assertEquals(ConnectException.class.getName(),
+    assertEquals(
+        ConnectException.class.getName(),
         span.getAttributes().get(io.opentelemetry.semconv.ErrorAttributes.ERROR_TYPE));
   }
 
   @Test
   void theDefaultPortIsTheSchemes() {
-    Object[] started = ClientCall.start(HttpRequest.newBuilder(URI.create("https://shop.example/")).build());
+    Object[] started =
+        ClientCall.start(HttpRequest.newBuilder(URI.create("https://shop.example/")).build());
     ClientCall.end(started, null, null);
 
-    assertEquals(443L, onlySpan().getAttributes().get(io.opentelemetry.semconv.ServerAttributes.SERVER_PORT));
+    assertEquals(
+        443L,
+        onlySpan().getAttributes().get(io.opentelemetry.semconv.ServerAttributes.SERVER_PORT));
   }
 
   @Test
@@ -107,25 +119,34 @@ class ClientCallTest {
 
   @Test
   void anAsyncCallEndsWithTheFutureAndCompletesInTheCallersContext() {
-    Object[] started = ClientCall.start(HttpRequest.newBuilder(URI.create("http://shop.example/")).build());
+    Object[] started =
+        ClientCall.start(HttpRequest.newBuilder(URI.create("http://shop.example/")).build());
     CompletableFuture<Object> sent = new CompletableFuture<>();
     @SuppressWarnings("unchecked")
-    CompletableFuture<Object> handedOut = (CompletableFuture<Object>) ClientCall.endAsync(started, sent, null);
-    assertTrue(EXPORTED.getFinishedSpanItems().isEmpty(), "the span ends with the response, not the call");
+    CompletableFuture<Object> handedOut =
+        (CompletableFuture<Object>) ClientCall.endAsync(started, sent, null);
+    assertTrue(
+        EXPORTED.getFinishedSpanItems().isEmpty(), "the span ends with the response, not the call");
 
     Context[] completedIn = new Context[1];
-    CompletableFuture<Object> dependent = handedOut.whenComplete((response, failure) ->
-        completedIn[0] = Context.current());
+    CompletableFuture<Object> dependent =
+        handedOut.whenComplete((response, failure) -> completedIn[0] = Context.current());
     sent.completeExceptionally(new CompletionException(new ConnectException("refused")));
 
     assertTrue(dependent.isCompletedExceptionally());
     assertSame(Context.root(), completedIn[0]);
-    assertEquals(ConnectException.class.getName(),
+    assertEquals(
+        ConnectException.class.getName(),
         onlySpan().getAttributes().get(io.opentelemetry.semconv.ErrorAttributes.ERROR_TYPE));
   }
 
   private static String traceparentOf(SpanData span) {
-    return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getSpanContext().getTraceFlags().asHex();
+    return "00-"
+        + span.getTraceId()
+        + "-"
+        + span.getSpanId()
+        + "-"
+        + span.getSpanContext().getTraceFlags().asHex();
   }
 
   private static SpanData onlySpan() {

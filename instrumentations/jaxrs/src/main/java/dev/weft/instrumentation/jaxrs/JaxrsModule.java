@@ -14,7 +14,8 @@ import java.util.List;
  */
 public final class JaxrsModule extends InstrumentationModule {
 
-  private static final String ROUTING_CONTEXT = "org.glassfish.jersey.server.internal.routing.UriRoutingContext";
+  private static final String ROUTING_CONTEXT =
+      "org.glassfish.jersey.server.internal.routing.UriRoutingContext";
   private static final String EXTENDED_URI_INFO = "org.glassfish.jersey.server.ExtendedUriInfo";
   private static final String MODEL = "org.glassfish.jersey.server.model.";
 
@@ -40,14 +41,23 @@ public final class JaxrsModule extends InstrumentationModule {
   @Override
   public List<Requirement> requirements() {
     return List.of(
-        Requirement.method(ROUTING_CONTEXT, "setMatchedResourceMethod",
+        Requirement.method(
+            ROUTING_CONTEXT,
+            "setMatchedResourceMethod",
             "(Lorg/glassfish/jersey/server/model/ResourceMethod;)V"),
         Requirement.method(EXTENDED_URI_INFO, "getMatchedTemplates", "()Ljava/util/List;"),
         Requirement.method(EXTENDED_URI_INFO, "getMatchedResourceLocators", "()Ljava/util/List;"),
         Requirement.method(EXTENDED_URI_INFO, "getBaseUri", "()Ljava/net/URI;"),
-        Requirement.method("org.glassfish.jersey.uri.UriTemplate", "getTemplate", "()Ljava/lang/String;"),
-        Requirement.method(MODEL + "ResourceMethod", "getInvocable", "()Lorg/glassfish/jersey/server/model/Invocable;"),
-        Requirement.method(MODEL + "Invocable", "getHandler", "()Lorg/glassfish/jersey/server/model/MethodHandler;"),
+        Requirement.method(
+            "org.glassfish.jersey.uri.UriTemplate", "getTemplate", "()Ljava/lang/String;"),
+        Requirement.method(
+            MODEL + "ResourceMethod",
+            "getInvocable",
+            "()Lorg/glassfish/jersey/server/model/Invocable;"),
+        Requirement.method(
+            MODEL + "Invocable",
+            "getHandler",
+            "()Lorg/glassfish/jersey/server/model/MethodHandler;"),
         Requirement.method(MODEL + "MethodHandler", "getHandlerClass", "()Ljava/lang/Class;"));
   }
 
@@ -57,8 +67,10 @@ public final class JaxrsModule extends InstrumentationModule {
    */
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return List.of(TypeInstrumentation.forTypes(named(ROUTING_CONTEXT))
-        .advise(named("setMatchedResourceMethod").and(takesArguments(1)),
-            MatchedResourceMethodAdvice.class));
+    return List.of(
+        TypeInstrumentation.forTypes(named(ROUTING_CONTEXT))
+            .advise(
+                named("setMatchedResourceMethod").and(takesArguments(1)),
+                MatchedResourceMethodAdvice.class));
   }
 }

@@ -24,12 +24,13 @@ import org.glassfish.jersey.uri.UriTemplate;
  */
 final class JerseyRoutes {
 
-  private static final ClassValue<Map<ResourceMethod, CachedRoute>> BY_RESOURCE_CLASS = new ClassValue<>() {
-    @Override
-    protected Map<ResourceMethod, CachedRoute> computeValue(Class<?> resourceClass) {
-      return new ConcurrentHashMap<>();
-    }
-  };
+  private static final ClassValue<Map<ResourceMethod, CachedRoute>> BY_RESOURCE_CLASS =
+      new ClassValue<>() {
+        @Override
+        protected Map<ResourceMethod, CachedRoute> computeValue(Class<?> resourceClass) {
+          return new ConcurrentHashMap<>();
+        }
+      };
 
   private JerseyRoutes() {}
 
@@ -48,8 +49,11 @@ final class JerseyRoutes {
   static void matched(ExtendedUriInfo routingContext, ResourceMethod resourceMethod) {
     Context context = Context.current();
     HttpServerRoute request = HttpServerRoute.fromContext(context);
-    if (request == null || request.frameworkRoute() != null || !Span.fromContext(context).isRecording()) {
-      return; // no traced servlet request, a route named already (first wins), or a span nobody will see
+    if (request == null
+        || request.frameworkRoute() != null
+        || !Span.fromContext(context).isRecording()) {
+      return; // no traced servlet request, a route named already (first wins), or a span nobody
+      // will see
     }
     HttpServerRoute.update(context, route(routingContext, resourceMethod));
   }
@@ -77,7 +81,8 @@ final class JerseyRoutes {
   private static List<String> templatesFromRoot(ExtendedUriInfo routingContext) {
     List<UriTemplate> matched = routingContext.getMatchedTemplates();
     List<String> templates = new ArrayList<>(matched.size());
-    for (ListIterator<UriTemplate> each = matched.listIterator(matched.size()); each.hasPrevious(); ) {
+    for (ListIterator<UriTemplate> each = matched.listIterator(matched.size());
+        each.hasPrevious(); ) {
       templates.add(each.previous().getTemplate());
     }
     return templates;

@@ -10,7 +10,8 @@ public final class MatchedResourceMethodAdvice {
   private MatchedResourceMethodAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
-  public static void enter(@Advice.This ExtendedUriInfo routingContext,
+  public static void enter(
+      @Advice.This ExtendedUriInfo routingContext,
       @Advice.Argument(0) ResourceMethod resourceMethod) {
     JerseyRoutes.matched(routingContext, resourceMethod);
   }

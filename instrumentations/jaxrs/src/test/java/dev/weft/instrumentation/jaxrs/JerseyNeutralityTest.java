@@ -20,11 +20,13 @@ class JerseyNeutralityTest {
 
   @Test
   void compiledClassesNameNoJaxrsApiType() throws Exception {
-    Path classes = Path.of(JaxrsModule.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-        .resolve("dev/weft/instrumentation/jaxrs");
+    Path classes =
+        Path.of(JaxrsModule.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            .resolve("dev/weft/instrumentation/jaxrs");
     List<Path> classFiles;
     try (Stream<Path> files = Files.list(classes)) {
-      classFiles = files.filter(file -> file.toString().endsWith(".class")).collect(Collectors.toList());
+      classFiles =
+          files.filter(file -> file.toString().endsWith(".class")).collect(Collectors.toList());
     }
     assertTrue(classFiles.size() >= 4, "found the module's classes: " + classFiles);
     for (Path classFile : classFiles) {

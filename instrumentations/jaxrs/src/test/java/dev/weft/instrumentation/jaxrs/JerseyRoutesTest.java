@@ -63,8 +63,14 @@ class JerseyRoutesTest {
 
   private String route(String basePath, String path) throws Exception {
     URI base = URI.create("http://localhost" + basePath);
-    ContainerRequest request = new ContainerRequest(base, base.resolve(path), "GET", null,
-        new MapPropertiesDelegate(), application.getConfiguration());
+    ContainerRequest request =
+        new ContainerRequest(
+            base,
+            base.resolve(path),
+            "GET",
+            null,
+            new MapPropertiesDelegate(),
+            application.getConfiguration());
     application.apply(request).get();
     return (String) request.getProperty(ROUTE);
   }
@@ -73,7 +79,8 @@ class JerseyRoutesTest {
   void rootResourceMethodRouteIsWorkedOutOnce() throws Exception {
     String first = route("/shop/api/", "orders/42");
     assertEquals("/shop/api/orders/{id}", first);
-    assertSame(first, route("/shop/api/", "orders/43"), "the second request reuses the first one's route");
+    assertSame(
+        first, route("/shop/api/", "orders/43"), "the second request reuses the first one's route");
   }
 
   @Test

@@ -9,7 +9,8 @@ class RouteTemplatesTest {
 
   @Test
   void contextServletClassAndMethodPaths() {
-    assertEquals("/shop/api/orders/{id}", RouteTemplates.join("/shop/api/", List.of("/orders", "/{id}")));
+    assertEquals(
+        "/shop/api/orders/{id}", RouteTemplates.join("/shop/api/", List.of("/orders", "/{id}")));
   }
 
   @Test
@@ -24,7 +25,8 @@ class RouteTemplatesTest {
 
   @Test
   void slashesAreNeitherDoubledNorLeftTrailing() {
-    assertEquals("/api/orders/{id}/items", RouteTemplates.join("/api/", List.of("/orders/", "{id}/items/")));
+    assertEquals(
+        "/api/orders/{id}/items", RouteTemplates.join("/api/", List.of("/orders/", "{id}/items/")));
     assertEquals("/api/orders", RouteTemplates.join("/api", List.of("orders")));
   }
 
@@ -38,13 +40,15 @@ class RouteTemplatesTest {
   @Test
   void subResourceLocatorTemplatesFollowTheLocators() {
     // Jersey matches a sub-resource with an empty root template before its method's
-    assertEquals("/shop/api/orders/{id}/items/{itemId}",
+    assertEquals(
+        "/shop/api/orders/{id}/items/{itemId}",
         RouteTemplates.join("/shop/api/", List.of("/orders", "/{id}/items", "", "/{itemId}")));
   }
 
   @Test
   void regularExpressionsStayAsWritten() {
-    assertEquals("/orders/{id: [0-9]+}", RouteTemplates.join("/", List.of("/orders", "/{id: [0-9]+}")));
+    assertEquals(
+        "/orders/{id: [0-9]+}", RouteTemplates.join("/", List.of("/orders", "/{id: [0-9]+}")));
   }
 
   @Test

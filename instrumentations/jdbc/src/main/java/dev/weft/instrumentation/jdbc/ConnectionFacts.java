@@ -10,12 +10,16 @@ final class ConnectionFacts {
 
   /** {@code db.system.name} */
   final String systemName;
+
   /** {@code db.namespace}, or null */
   final String namespace;
+
   /** {@code server.address} of a network database, or null (an embedded one) */
   final String serverAddress;
+
   /** {@code server.port}, or -1 */
   final int serverPort;
+
   /** Whether {@code "x"} can only be an identifier here, never a string literal. */
   final boolean doubleQuotesAreIdentifiers;
 

@@ -19,6 +19,7 @@ import java.util.List;
 public final class JdbcCalls {
 
   private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
   /** An execution claimed whose span the sampler dropped: nothing to end. */
   private static final Object NOT_RECORDED = new Object();
 
@@ -37,7 +38,9 @@ public final class JdbcCalls {
       return null;
     }
     StatementState state = StatementState.of(statement);
-    return state == null || state.preparedSql == null ? null : execute(depth, statement, state.preparedSql);
+    return state == null || state.preparedSql == null
+        ? null
+        : execute(depth, statement, state.preparedSql);
   }
 
   private static Object execute(int[] depth, Statement statement, String sql) {
@@ -96,7 +99,8 @@ public final class JdbcCalls {
       JdbcSpans.describe(span, facts, new SqlQuery("", "BATCH", "BATCH", null, null), "", 0);
     } else if (texts.size() == 1) {
       SqlQuery query = Queries.analyzed(texts.get(0), facts.doubleQuotesAreIdentifiers);
-      JdbcSpans.describe(span, facts, query, JdbcSpans.SANITIZE ? query.sanitizedText : texts.get(0), 1);
+      JdbcSpans.describe(
+          span, facts, query, JdbcSpans.SANITIZE ? query.sanitizedText : texts.get(0), 1);
     } else {
       SqlQuery query = Queries.batchOf(texts, facts.doubleQuotesAreIdentifiers, JdbcSpans.SANITIZE);
       JdbcSpans.describe(span, facts, query, query.sanitizedText, texts.size());

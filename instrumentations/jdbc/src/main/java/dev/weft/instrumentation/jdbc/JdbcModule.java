@@ -72,21 +72,35 @@ public final class JdbcModule extends InstrumentationModule {
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    ElementMatcher.Junction<MethodDescription> implemented = isPublic().and(not(isAbstract())).and(not(isBridge()));
+    ElementMatcher.Junction<MethodDescription> implemented =
+        isPublic().and(not(isAbstract())).and(not(isBridge()));
     ElementMatcher.Junction<MethodDescription> execute =
         namedOneOf("execute", "executeQuery", "executeUpdate", "executeLargeUpdate");
     return List.of(
-        TypeInstrumentation.forTypes(not(isInterface()).and(hasSuperType(named("java.sql.Statement"))))
-            .advise(implemented.and(execute).and(takesArgument(0, String.class)), StatementExecuteAdvice.class)
+        TypeInstrumentation.forTypes(
+                not(isInterface()).and(hasSuperType(named("java.sql.Statement"))))
+            .advise(
+                implemented.and(execute).and(takesArgument(0, String.class)),
+                StatementExecuteAdvice.class)
             .advise(implemented.and(execute).and(takesArguments(0)), PreparedExecuteAdvice.class)
-            .advise(implemented.and(namedOneOf("executeBatch", "executeLargeBatch")).and(takesArguments(0)),
+            .advise(
+                implemented
+                    .and(namedOneOf("executeBatch", "executeLargeBatch"))
+                    .and(takesArguments(0)),
                 ExecuteBatchAdvice.class)
             .advise(implemented.and(named("addBatch")).and(takesArguments(0)), AddBatchAdvice.class)
-            .advise(implemented.and(named("addBatch")).and(takesArguments(String.class)),
+            .advise(
+                implemented.and(named("addBatch")).and(takesArguments(String.class)),
                 AddBatchTextAdvice.class)
-            .advise(implemented.and(named("clearBatch")).and(takesArguments(0)), ClearBatchAdvice.class),
-        TypeInstrumentation.forTypes(not(isInterface()).and(hasSuperType(named("java.sql.Connection"))))
-            .advise(implemented.and(namedOneOf("prepareStatement", "prepareCall"))
-                .and(takesArgument(0, String.class)), PrepareAdvice.class));
+            .advise(
+                implemented.and(named("clearBatch")).and(takesArguments(0)),
+                ClearBatchAdvice.class),
+        TypeInstrumentation.forTypes(
+                not(isInterface()).and(hasSuperType(named("java.sql.Connection"))))
+            .advise(
+                implemented
+                    .and(namedOneOf("prepareStatement", "prepareCall"))
+                    .and(takesArgument(0, String.class)),
+                PrepareAdvice.class));
   }
 }

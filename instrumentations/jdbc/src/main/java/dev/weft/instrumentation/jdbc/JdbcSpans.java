@@ -25,8 +25,11 @@ final class JdbcSpans {
    * {@code otel.instrumentation.jdbc.statement-sanitizer.enabled}, else
    * {@code otel.instrumentation.common.db-statement-sanitizer.enabled}, as the OpenTelemetry agent reads them.
    */
-  static final boolean SANITIZE = InstrumentationConfig.getBoolean("otel.instrumentation.jdbc.statement-sanitizer.enabled",
-      InstrumentationConfig.getBoolean("otel.instrumentation.common.db-statement-sanitizer.enabled", true));
+  static final boolean SANITIZE =
+      InstrumentationConfig.getBoolean(
+          "otel.instrumentation.jdbc.statement-sanitizer.enabled",
+          InstrumentationConfig.getBoolean(
+              "otel.instrumentation.common.db-statement-sanitizer.enabled", true));
 
   private JdbcSpans() {}
 
@@ -41,7 +44,8 @@ final class JdbcSpans {
    * @param text {@code db.query.text}
    * @param batchSize the statements or rows of a batch, or -1 when not a batch
    */
-  static void describe(Span span, ConnectionFacts facts, SqlQuery query, String text, long batchSize) {
+  static void describe(
+      Span span, ConnectionFacts facts, SqlQuery query, String text, long batchSize) {
     span.updateName(spanName(facts, query));
     span.setAttribute(DbAttributes.DB_SYSTEM_NAME, facts.systemName);
     if (facts.namespace != null) {
@@ -87,7 +91,8 @@ final class JdbcSpans {
   static void end(Span span, Throwable thrown) {
     if (thrown != null) {
       if (thrown instanceof SQLException && ((SQLException) thrown).getSQLState() != null) {
-        span.setAttribute(DbAttributes.DB_RESPONSE_STATUS_CODE, ((SQLException) thrown).getSQLState());
+        span.setAttribute(
+            DbAttributes.DB_RESPONSE_STATUS_CODE, ((SQLException) thrown).getSQLState());
       }
       SpanErrors.recordException(span, thrown);
     }

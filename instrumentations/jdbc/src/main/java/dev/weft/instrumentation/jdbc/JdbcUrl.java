@@ -10,7 +10,9 @@ import java.util.Locale;
 final class JdbcUrl {
 
   /** Prefixes of drivers that wrap another driver's URL ({@code jdbc:p6spy:postgresql://...}). */
-  private static final String[] WRAPPERS = {"p6spy:", "log4jdbc:", "otel:", "tracing:", "aws-wrapper:"};
+  private static final String[] WRAPPERS = {
+    "p6spy:", "log4jdbc:", "otel:", "tracing:", "aws-wrapper:"
+  };
 
   private JdbcUrl() {}
 
@@ -45,7 +47,8 @@ final class JdbcUrl {
           return sqlServer(tail);
         case "jtds":
           return tail.regionMatches(true, 0, "sqlserver:", 0, 10)
-              ? jtdsSqlServer(tail.substring(10)) : network(ConnectionFacts.OTHER_SQL, afterSubSubprotocol(tail), -1, null);
+              ? jtdsSqlServer(tail.substring(10))
+              : network(ConnectionFacts.OTHER_SQL, afterSubSubprotocol(tail), -1, null);
         case "oracle":
           return oracle(tail);
         case "h2":
@@ -53,8 +56,12 @@ final class JdbcUrl {
         case "hsqldb":
           return hsqldb(tail);
         case "derby":
-          return tail.startsWith("//") ? network("derby", tail, 1527, null)
-              : embedded("derby", stripPrefix(withoutSettings(tail, ';'), "memory:", "directory:", "classpath:", "jar:"));
+          return tail.startsWith("//")
+              ? network("derby", tail, 1527, null)
+              : embedded(
+                  "derby",
+                  stripPrefix(
+                      withoutSettings(tail, ';'), "memory:", "directory:", "classpath:", "jar:"));
         case "sqlite":
           return embedded("sqlite", tail.isEmpty() ? null : tail);
         case "db2":
@@ -108,7 +115,8 @@ final class JdbcUrl {
    *
    * @param bareHost the host a URL without {@code //} means, or null when such a URL names no server
    */
-  private static ConnectionFacts network(String system, String tail, int defaultPort, String bareHost) {
+  private static ConnectionFacts network(
+      String system, String tail, int defaultPort, String bareHost) {
     if (!tail.startsWith("//")) {
       String database = withoutSettings(withoutSettings(tail, '?'), ';');
       return new ConnectionFacts(system, emptyToNull(database), bareHost, defaultPort);
@@ -123,11 +131,14 @@ final class JdbcUrl {
     return withHost(system, emptyToNull(database), firstHost(authority), defaultPort);
   }
 
-  private static ConnectionFacts withHost(String system, String namespace, String hostAndPort, int defaultPort) {
+  private static ConnectionFacts withHost(
+      String system, String namespace, String hostAndPort, int defaultPort) {
     String host = hostAndPort;
     int port = defaultPort;
-    int portColon = hostAndPort.startsWith("[") ? hostAndPort.indexOf(':', hostAndPort.indexOf(']'))
-        : hostAndPort.lastIndexOf(':');
+    int portColon =
+        hostAndPort.startsWith("[")
+            ? hostAndPort.indexOf(':', hostAndPort.indexOf(']'))
+            : hostAndPort.lastIndexOf(':');
     if (portColon >= 0) {
       host = hostAndPort.substring(0, portColon);
       port = parsePort(hostAndPort.substring(portColon + 1), defaultPort);
@@ -198,10 +209,13 @@ final class JdbcUrl {
   /** {@code //host[:port][/database][;instance=name;...]} */
   private static ConnectionFacts jtdsSqlServer(String tail) {
     int end = indexOfAny(tail, 0, ";");
-    ConnectionFacts hostAndDatabase = network("microsoft.sql_server", tail.substring(0, end), 1433, null);
+    ConnectionFacts hostAndDatabase =
+        network("microsoft.sql_server", tail.substring(0, end), 1433, null);
     String instance = property(tail.substring(end), "instance");
-    return new ConnectionFacts(hostAndDatabase.systemName,
-        sqlServerNamespace(instance, hostAndDatabase.namespace), hostAndDatabase.serverAddress,
+    return new ConnectionFacts(
+        hostAndDatabase.systemName,
+        sqlServerNamespace(instance, hostAndDatabase.namespace),
+        hostAndDatabase.serverAddress,
         hostAndDatabase.serverPort);
   }
 
@@ -231,7 +245,8 @@ final class JdbcUrl {
       if (service == null) {
         service = valueIn(target, "SID=");
       }
-      return host == null ? new ConnectionFacts(system, service, null, -1)
+      return host == null
+          ? new ConnectionFacts(system, service, null, -1)
           : new ConnectionFacts(system, service, host, port == null ? 1521 : parsePort(port, 1521));
     }
     if (target.startsWith("//")) {
@@ -241,7 +256,8 @@ final class JdbcUrl {
     if (slash >= 0) {
       String service = target.substring(slash + 1);
       int serviceEnd = indexOfAny(service, 0, ":/");
-      return withHost(system, emptyToNull(service.substring(0, serviceEnd)), target.substring(0, slash), 1521);
+      return withHost(
+          system, emptyToNull(service.substring(0, serviceEnd)), target.substring(0, slash), 1521);
     }
     String[] parts = target.split(":");
     if (parts.length == 3) {
@@ -256,15 +272,29 @@ final class JdbcUrl {
   /** {@code mem:name}, {@code tcp://host[:port]/path}, {@code ssl://...}, {@code file:path} or a bare path. */
   private static ConnectionFacts h2(String tail) {
     String location = withoutSettings(tail, ';');
-    if (location.regionMatches(true, 0, "tcp://", 0, 6) || location.regionMatches(true, 0, "ssl://", 0, 6)) {
+    if (location.regionMatches(true, 0, "tcp://", 0, 6)
+        || location.regionMatches(true, 0, "ssl://", 0, 6)) {
       String remote = location.substring(4);
       int slash = remote.indexOf('/', 2);
       String authority = slash < 0 ? remote.substring(2) : remote.substring(2, slash);
       String path = slash < 0 ? null : remote.substring(slash + 1);
       return withHost("h2database", emptyToNull(path), authority, 9092);
     }
-    return embedded("h2database", stripPrefix(location, "mem:", "file:", "nio:", "nioMapped:", "split:", "zip:",
-        "async:", "memFS:", "memLZF:", "nioMemFS:", "nioMemLZF:"));
+    return embedded(
+        "h2database",
+        stripPrefix(
+            location,
+            "mem:",
+            "file:",
+            "nio:",
+            "nioMapped:",
+            "split:",
+            "zip:",
+            "async:",
+            "memFS:",
+            "memLZF:",
+            "nioMemFS:",
+            "nioMemLZF:"));
   }
 
   /** {@code mem:name}, {@code file:path}, {@code res:path}, {@code hsql://host[:port]/db}, {@code http://...}. */
@@ -302,9 +332,11 @@ final class JdbcUrl {
       }
       int equals = properties.indexOf('=', semicolon);
       int next = properties.indexOf(';', semicolon + 1);
-      if (equals > 0 && (next < 0 || equals < next)
+      if (equals > 0
+          && (next < 0 || equals < next)
           && properties.substring(semicolon + 1, equals).trim().equalsIgnoreCase(name)) {
-        return emptyToNull(properties.substring(equals + 1, next < 0 ? properties.length() : next).trim());
+        return emptyToNull(
+            properties.substring(equals + 1, next < 0 ? properties.length() : next).trim());
       }
       from = semicolon + 1;
     }

@@ -15,13 +15,16 @@ final class Queries {
 
   static final int CACHED_TEXTS = 1000;
 
-  private static final ConcurrentHashMap<String, SqlQuery> QUOTED_IDENTIFIERS = new ConcurrentHashMap<>();
-  private static final ConcurrentHashMap<String, SqlQuery> QUOTED_LITERALS = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<String, SqlQuery> QUOTED_IDENTIFIERS =
+      new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<String, SqlQuery> QUOTED_LITERALS =
+      new ConcurrentHashMap<>();
 
   private Queries() {}
 
   static SqlQuery analyzed(String sql, boolean doubleQuotesAreIdentifiers) {
-    ConcurrentHashMap<String, SqlQuery> cache = doubleQuotesAreIdentifiers ? QUOTED_IDENTIFIERS : QUOTED_LITERALS;
+    ConcurrentHashMap<String, SqlQuery> cache =
+        doubleQuotesAreIdentifiers ? QUOTED_IDENTIFIERS : QUOTED_LITERALS;
     SqlQuery query = cache.get(sql);
     if (query == null) {
       query = SqlAnalyzer.analyze(sql, doubleQuotesAreIdentifiers);
@@ -38,8 +41,12 @@ final class Queries {
    * summary and operation get the prefix {@code BATCH}.
    */
   static SqlQuery batchOf(SqlQuery query, String text) {
-    return new SqlQuery(text, query.summary == null ? "BATCH" : "BATCH " + query.summary,
-        query.operation == null ? "BATCH" : "BATCH " + query.operation, query.collection, query.storedProcedure);
+    return new SqlQuery(
+        text,
+        query.summary == null ? "BATCH" : "BATCH " + query.summary,
+        query.operation == null ? "BATCH" : "BATCH " + query.operation,
+        query.collection,
+        query.storedProcedure);
   }
 
   /**
@@ -48,7 +55,8 @@ final class Queries {
    *
    * @param sanitize whether the texts reported are the sanitized ones
    */
-  static SqlQuery batchOf(List<String> texts, boolean doubleQuotesAreIdentifiers, boolean sanitize) {
+  static SqlQuery batchOf(
+      List<String> texts, boolean doubleQuotesAreIdentifiers, boolean sanitize) {
     Set<String> distinctTexts = new LinkedHashSet<>();
     SqlQuery first = null;
     boolean sameSummary = true;
@@ -65,10 +73,17 @@ final class Queries {
         sameCollection &= Objects.equals(first.collection, query.collection);
       }
     }
-    String summary = sameSummary && first != null && first.summary != null ? "BATCH " + first.summary : "BATCH";
+    String summary =
+        sameSummary && first != null && first.summary != null ? "BATCH " + first.summary : "BATCH";
     String operation =
-        sameOperation && first != null && first.operation != null ? "BATCH " + first.operation : "BATCH";
-    return new SqlQuery(String.join("; ", distinctTexts), summary, operation,
-        sameCollection && first != null ? first.collection : null, null);
+        sameOperation && first != null && first.operation != null
+            ? "BATCH " + first.operation
+            : "BATCH";
+    return new SqlQuery(
+        String.join("; ", distinctTexts),
+        summary,
+        operation,
+        sameCollection && first != null ? first.collection : null,
+        null);
   }
 }

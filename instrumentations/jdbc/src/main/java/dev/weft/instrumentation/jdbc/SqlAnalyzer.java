@@ -45,19 +45,44 @@ final class SqlAnalyzer {
 
   /** Words that end a {@code FROM} list. */
   private static final String[] LIST_ENDS = {
-    "WHERE", "GROUP", "ORDER", "HAVING", "LIMIT", "OFFSET", "FETCH", "UNION", "INTERSECT", "EXCEPT", "MINUS", "ON",
-    "USING", "SET", "VALUES", "WINDOW", "FOR", "RETURNING", "CONNECT", "START", "QUALIFY",
+    "WHERE",
+    "GROUP",
+    "ORDER",
+    "HAVING",
+    "LIMIT",
+    "OFFSET",
+    "FETCH",
+    "UNION",
+    "INTERSECT",
+    "EXCEPT",
+    "MINUS",
+    "ON",
+    "USING",
+    "SET",
+    "VALUES",
+    "WINDOW",
+    "FOR",
+    "RETURNING",
+    "CONNECT",
+    "START",
+    "QUALIFY",
   };
+
   /** Operations that count only where a statement starts (a subquery starts with SELECT). */
   private static final String[] STATEMENT_OPERATIONS = {
-    "INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE", "CALL", "EXEC", "EXECUTE", "CREATE", "DROP", "ALTER",
-    "TRUNCATE", "VALUES", "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "SHOW", "SET", "USE", "GRANT", "REVOKE",
+    "INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE", "CALL", "EXEC", "EXECUTE", "CREATE", "DROP",
+        "ALTER",
+    "TRUNCATE", "VALUES", "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "SHOW", "SET", "USE", "GRANT",
+        "REVOKE",
     "LOCK", "DECLARE",
   };
+
   /** Words between {@code CREATE}/{@code DROP}/{@code ALTER} and the kind of object, or before its name. */
   private static final String[] DDL_MODIFIERS = {
-    "OR", "REPLACE", "UNIQUE", "TEMPORARY", "TEMP", "GLOBAL", "LOCAL", "UNLOGGED", "MATERIALIZED", "CACHED",
-    "MEMORY", "IF", "NOT", "EXISTS", "EXTERNAL", "VIRTUAL", "FORCE", "PUBLIC", "CLUSTERED", "NONCLUSTERED",
+    "OR", "REPLACE", "UNIQUE", "TEMPORARY", "TEMP", "GLOBAL", "LOCAL", "UNLOGGED", "MATERIALIZED",
+        "CACHED",
+    "MEMORY", "IF", "NOT", "EXISTS", "EXTERNAL", "VIRTUAL", "FORCE", "PUBLIC", "CLUSTERED",
+        "NONCLUSTERED",
   };
 
   private final String text;
@@ -85,6 +110,7 @@ final class SqlAnalyzer {
 
   /** Where the list after {@code IN} started in the output, while it holds only literals and markers. */
   private int inListStart = -1;
+
   private int inListDepth;
   private boolean afterIn;
 
@@ -175,8 +201,11 @@ final class SqlAnalyzer {
       summary.setLength(end - 1);
     }
     boolean oneStatement = statementsWithOperation == 1;
-    return new SqlQuery(out.toString(), summary.length() == 0 ? null : summary.toString(),
-        oneStatement ? firstOperation : null, oneStatement && !severalTables ? onlyTable : null,
+    return new SqlQuery(
+        out.toString(),
+        summary.length() == 0 ? null : summary.toString(),
+        oneStatement ? firstOperation : null,
+        oneStatement && !severalTables ? onlyTable : null,
         oneStatement ? procedure : null);
   }
 
@@ -251,7 +280,9 @@ final class SqlAnalyzer {
     while (i < length && isIdentifierPart(text.charAt(i)) && text.charAt(i) != '$') {
       i++;
     }
-    if (i < length && text.charAt(i) == '$' && (i == pos + 1 || isIdentifierStart(text.charAt(pos + 1)))) {
+    if (i < length
+        && text.charAt(i) == '$'
+        && (i == pos + 1 || isIdentifierStart(text.charAt(pos + 1)))) {
       String tag = text.substring(pos, i + 1);
       int close = text.indexOf(tag, i + 1);
       pos = close < 0 ? length : close + tag.length();
@@ -264,7 +295,9 @@ final class SqlAnalyzer {
 
   private void number() {
     int i = pos;
-    if (text.charAt(i) == '0' && i + 2 < length && (text.charAt(i + 1) == 'x' || text.charAt(i + 1) == 'X')
+    if (text.charAt(i) == '0'
+        && i + 2 < length
+        && (text.charAt(i + 1) == 'x' || text.charAt(i + 1) == 'X')
         && isHexDigit(text.charAt(i + 2))) {
       i += 2;
       while (i < length && isHexDigit(text.charAt(i))) {
@@ -384,7 +417,8 @@ final class SqlAnalyzer {
     }
     if (is(start, end, "SELECT")) {
       operation(SELECT, "SELECT");
-    } else if ((firstWord || (withClause && depth == 0)) && oneOf(start, end, STATEMENT_OPERATIONS)) {
+    } else if ((firstWord || (withClause && depth == 0))
+        && oneOf(start, end, STATEMENT_OPERATIONS)) {
       statementOperation(start, end);
     } else if (firstWord && is(start, end, "WITH")) {
       withClause = true;
@@ -546,7 +580,8 @@ final class SqlAnalyzer {
   // ---- characters
 
   private boolean is(int start, int end, String keyword) {
-    return end - start == keyword.length() && text.regionMatches(true, start, keyword, 0, keyword.length());
+    return end - start == keyword.length()
+        && text.regionMatches(true, start, keyword, 0, keyword.length());
   }
 
   private boolean oneOf(int start, int end, String[] keywords) {
@@ -593,7 +628,10 @@ final class SqlAnalyzer {
   }
 
   private static boolean isIdentifierStart(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c > 127 && Character.isLetter(c));
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || c == '_'
+        || (c > 127 && Character.isLetter(c));
   }
 
   private static boolean isIdentifierPart(char c) {

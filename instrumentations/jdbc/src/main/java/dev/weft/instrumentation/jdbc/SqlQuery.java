@@ -13,7 +13,12 @@ final class SqlQuery {
   final String collection;
   final String storedProcedure;
 
-  SqlQuery(String sanitizedText, String summary, String operation, String collection, String storedProcedure) {
+  SqlQuery(
+      String sanitizedText,
+      String summary,
+      String operation,
+      String collection,
+      String storedProcedure) {
     this.sanitizedText = sanitizedText;
     this.summary = summary;
     this.operation = operation;
@@ -23,7 +28,16 @@ final class SqlQuery {
 
   @Override
   public String toString() {
-    return "SqlQuery[" + sanitizedText + " | " + summary + " | " + operation + " | " + collection + " | "
-        + storedProcedure + "]";
+    return "SqlQuery["
+        + sanitizedText
+        + " | "
+        + summary
+        + " | "
+        + operation
+        + " | "
+        + collection
+        + " | "
+        + storedProcedure
+        + "]";
   }
 }

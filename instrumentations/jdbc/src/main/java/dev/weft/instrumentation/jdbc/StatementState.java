@@ -16,8 +16,10 @@ final class StatementState {
 
   /** The prepared SQL, or null for a plain statement. */
   final String preparedSql;
+
   /** Rows added to a prepared statement's batch. */
   private int batchRows;
+
   /** Texts added to a plain statement's batch, or null. */
   private List<String> batchTexts;
 

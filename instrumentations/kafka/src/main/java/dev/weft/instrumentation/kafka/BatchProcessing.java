@@ -22,23 +22,32 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 final class BatchProcessing {
 
   private static final String FRAMEWORK_PACKAGE = "org.springframework.";
+
   /** The package of spring-kafka's exceptions that wrap a listener's. */
   private static final String LISTENER_PACKAGE = "org.springframework.kafka.listener.";
+
   private static final ThreadLocal<BatchProcessing> OPEN = new ThreadLocal<>();
 
   private final Span span;
   private final Scope scope;
   private final ClientIdentity consumer;
+
   /** The enclosing invocation on this thread, if any (a listener that calls another container's code). */
   private final BatchProcessing enclosing;
+
   /** The records in the order the listener gets them, and the list object it gets them in. */
   private List<? extends ConsumerRecord<?, ?>> records;
+
   /** The messages or payloads the framework made of the records, as one list, when it did. */
   private Object converted;
+
   private boolean listenerRunning;
   private boolean ended;
 
-  private BatchProcessing(Span span, ClientIdentity consumer, List<? extends ConsumerRecord<?, ?>> records,
+  private BatchProcessing(
+      Span span,
+      ClientIdentity consumer,
+      List<? extends ConsumerRecord<?, ?>> records,
       BatchProcessing enclosing) {
     this.span = span;
     this.scope = span.makeCurrent();
@@ -53,7 +62,9 @@ final class BatchProcessing {
    * @param recordList the records as the list the listener will get; {@code null} or empty when it gets
    *     {@code polled} itself (spring-kafka 3 passes {@code null}, 4 an empty list)
    */
-  static BatchProcessing start(ConsumerRecords<?, ?> polled, List<? extends ConsumerRecord<?, ?>> recordList,
+  static BatchProcessing start(
+      ConsumerRecords<?, ?> polled,
+      List<? extends ConsumerRecord<?, ?>> recordList,
       ClientIdentity consumer) {
     List<? extends ConsumerRecord<?, ?>> records =
         recordList != null && !recordList.isEmpty() ? recordList : KafkaTracing.inOrder(polled);
@@ -80,7 +91,8 @@ final class BatchProcessing {
    *
    * @return what the listener gets, and whether its invocation started here, for {@link #listenerReturned()}
    */
-  static Object[] handedToListener(List<? extends ConsumerRecord<?, ?>> recordList, Object listener) {
+  static Object[] handedToListener(
+      List<? extends ConsumerRecord<?, ?>> recordList, Object listener) {
     BatchProcessing batch = OPEN.get();
     if (batch == null || batch.listenerRunning || recordList == null) {
       return new Object[] {recordList, Boolean.FALSE};
@@ -114,7 +126,8 @@ final class BatchProcessing {
     }
     for (int i = 0; i < arguments.length; i++) {
       Object argument = arguments[i];
-      if (argument != null && (argument == batch.records || argument == batch.converted)
+      if (argument != null
+          && (argument == batch.records || argument == batch.converted)
           && ((List<?>) argument).size() == batch.records.size()) {
         arguments[i] = new BatchRecordList<>((List<?>) argument, batch);
       }
@@ -175,7 +188,8 @@ final class BatchProcessing {
    */
   static Throwable listenerException(Throwable thrown) {
     Throwable exception = thrown;
-    while (exception.getCause() != null && exception.getCause() != exception
+    while (exception.getCause() != null
+        && exception.getCause() != exception
         && exception.getClass().getName().startsWith(LISTENER_PACKAGE)) {
       exception = exception.getCause();
     }

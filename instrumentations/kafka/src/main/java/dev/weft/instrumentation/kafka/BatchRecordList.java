@@ -25,6 +25,7 @@ final class BatchRecordList<E> extends AbstractList<E> {
   private final BatchProcessing batch;
   private RecordProcessing current;
   private int currentIndex = -1;
+
   /** The index of the record processed last, open or not; -1 before the first. */
   private int lastIndex = -1;
 

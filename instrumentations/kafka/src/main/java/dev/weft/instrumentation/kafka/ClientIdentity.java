@@ -20,6 +20,7 @@ final class ClientIdentity {
   private static final WeakIdentityState<ClientIdentity> BY_CLIENT = new WeakIdentityState<>();
 
   final String clientId;
+
   /** {@code null} for producers and for consumers without a group. */
   final String consumerGroup;
 

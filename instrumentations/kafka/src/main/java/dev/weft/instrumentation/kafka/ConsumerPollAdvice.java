@@ -16,7 +16,9 @@ public final class ConsumerPollAdvice {
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
-  public static void exit(@Advice.This KafkaConsumer<?, ?> consumer, @Advice.Return ConsumerRecords<?, ?> records,
+  public static void exit(
+      @Advice.This KafkaConsumer<?, ?> consumer,
+      @Advice.Return ConsumerRecords<?, ?> records,
       @Advice.Enter long startEpochNanos) {
     PolledRecords.pollEnded(consumer, records, startEpochNanos);
   }

@@ -1,8 +1,8 @@
 package dev.weft.instrumentation.kafka;
 
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
@@ -23,9 +23,11 @@ public final class KafkaModule extends InstrumentationModule {
   private static final String PRODUCER = "org.apache.kafka.clients.producer.KafkaProducer";
   private static final String CONSUMER = "org.apache.kafka.clients.consumer.KafkaConsumer";
   private static final String RECORDS = "org.apache.kafka.clients.consumer.ConsumerRecords";
+
   /** spring-kafka's consumer thread, and spring-messaging's call of a listener method. */
   private static final String LISTENER_CONSUMER =
       "org.springframework.kafka.listener.KafkaMessageListenerContainer$ListenerConsumer";
+
   private static final String HANDLER_METHOD =
       "org.springframework.messaging.handler.invocation.InvocableHandlerMethod";
 
@@ -46,7 +48,8 @@ public final class KafkaModule extends InstrumentationModule {
     if (className.startsWith("org.apache.kafka.clients.")) {
       return className.equals(PRODUCER) || className.equals(CONSUMER) || className.equals(RECORDS);
     }
-    return SPRING_KAFKA && (className.equals(LISTENER_CONSUMER) || className.equals(HANDLER_METHOD));
+    return SPRING_KAFKA
+        && (className.equals(LISTENER_CONSUMER) || className.equals(HANDLER_METHOD));
   }
 
   /** Application classes that loop over polled records, whose loops may be left by {@code break}. */
@@ -63,16 +66,27 @@ public final class KafkaModule extends InstrumentationModule {
   @Override
   public List<Requirement> requirements() {
     return List.of(
-        Requirement.method("org.apache.kafka.clients.consumer.KafkaConsumer", "groupMetadata",
+        Requirement.method(
+            "org.apache.kafka.clients.consumer.KafkaConsumer",
+            "groupMetadata",
             "()Lorg/apache/kafka/clients/consumer/ConsumerGroupMetadata;"),
-        Requirement.method("org.apache.kafka.clients.consumer.ConsumerRecord", "headers",
+        Requirement.method(
+            "org.apache.kafka.clients.consumer.ConsumerRecord",
+            "headers",
             "()Lorg/apache/kafka/common/header/Headers;"),
-        Requirement.method("org.apache.kafka.clients.producer.ProducerRecord", "headers",
+        Requirement.method(
+            "org.apache.kafka.clients.producer.ProducerRecord",
+            "headers",
             "()Lorg/apache/kafka/common/header/Headers;"),
-        Requirement.method("org.apache.kafka.common.header.Headers", "remove",
+        Requirement.method(
+            "org.apache.kafka.common.header.Headers",
+            "remove",
             "(Ljava/lang/String;)Lorg/apache/kafka/common/header/Headers;"),
-        Requirement.method("org.apache.kafka.clients.producer.RecordMetadata", "serializedValueSize", "()I"),
-        Requirement.method("org.apache.kafka.clients.consumer.ConsumerRecords", "records",
+        Requirement.method(
+            "org.apache.kafka.clients.producer.RecordMetadata", "serializedValueSize", "()I"),
+        Requirement.method(
+            "org.apache.kafka.clients.consumer.ConsumerRecords",
+            "records",
             "(Ljava/lang/String;)Ljava/lang/Iterable;"));
   }
 
@@ -93,11 +107,17 @@ public final class KafkaModule extends InstrumentationModule {
             .advise(isPublic().and(named("poll")).and(takesArguments(1)), ConsumerPollAdvice.class)
             .advise(isPublic().and(named("close")), ConsumerCloseAdvice.class),
         TypeInstrumentation.forTypes(named(RECORDS))
-            .advise(isPublic().and(named("iterator")).and(takesArguments(0)), RecordsIteratorAdvice.class)
-            .advise(isPublic().and(named("records")).and(takesArgument(0, String.class)),
+            .advise(
+                isPublic().and(named("iterator")).and(takesArguments(0)),
+                RecordsIteratorAdvice.class)
+            .advise(
+                isPublic().and(named("records")).and(takesArgument(0, String.class)),
                 RecordsOfTopicAdvice.class)
-            .advise(isPublic().and(named("records")).and(returns(List.class)), RecordsOfPartitionAdvice.class),
-        TypeInstrumentation.forLoopsOfUsersOf(not(nameStartsWith("org.apache.kafka.")), LoopExits.class));
+            .advise(
+                isPublic().and(named("records")).and(returns(List.class)),
+                RecordsOfPartitionAdvice.class),
+        TypeInstrumentation.forLoopsOfUsersOf(
+            not(nameStartsWith("org.apache.kafka.")), LoopExits.class));
   }
 
   /**
@@ -105,26 +125,39 @@ public final class KafkaModule extends InstrumentationModule {
    * the kafka-clients spans alone). See {@link RecordHandOff}.
    */
   private static List<TypeInstrumentation> springKafka() {
-    ElementMatcher.Junction<MethodDescription> batchInvocation = takesArguments(2)
-        .and(takesArgument(0, named(RECORDS)))
-        .and(takesArgument(1, List.class));
+    ElementMatcher.Junction<MethodDescription> batchInvocation =
+        takesArguments(2).and(takesArgument(0, named(RECORDS))).and(takesArgument(1, List.class));
     return List.of(
         TypeInstrumentation.forTypes(named(LISTENER_CONSUMER))
             .advise(named("run").and(takesArguments(0)), SpringListenerThreadAdvice.class)
-            .advise(named("doInvokeRecordListener").and(takesArguments(2))
-                .and(takesArgument(0, named("org.apache.kafka.clients.consumer.ConsumerRecord"))),
+            .advise(
+                named("doInvokeRecordListener")
+                    .and(takesArguments(2))
+                    .and(
+                        takesArgument(
+                            0, named("org.apache.kafka.clients.consumer.ConsumerRecord"))),
                 SpringRecordListenerAdvice.class)
-            .advise(named("invokeOnMessage").and(takesArguments(1))
-                .and(takesArgument(0, named("org.apache.kafka.clients.consumer.ConsumerRecord"))),
+            .advise(
+                named("invokeOnMessage")
+                    .and(takesArguments(1))
+                    .and(
+                        takesArgument(
+                            0, named("org.apache.kafka.clients.consumer.ConsumerRecord"))),
                 SpringRecordListenerFailureAdvice.class)
-            .advise(named("invokeBatchOnMessageWithRecordsOrList").and(batchInvocation),
+            .advise(
+                named("invokeBatchOnMessageWithRecordsOrList").and(batchInvocation),
                 SpringBatchListenerAdvice.class)
-            .advise(named("doInvokeBatchOnMessage").and(batchInvocation), SpringBatchHandOffAdvice.class),
+            .advise(
+                named("doInvokeBatchOnMessage").and(batchInvocation),
+                SpringBatchHandOffAdvice.class),
         TypeInstrumentation.forTypes(named(HANDLER_METHOD))
-            .advise(named("invoke").and(takesArguments(2))
-                .and(takesArgument(0, named("org.springframework.messaging.Message"))),
+            .advise(
+                named("invoke")
+                    .and(takesArguments(2))
+                    .and(takesArgument(0, named("org.springframework.messaging.Message"))),
                 SpringHandlerMessageAdvice.class)
-            .advise(named("doInvoke").and(takesArguments(1)).and(takesArgument(0, Object[].class)),
+            .advise(
+                named("doInvoke").and(takesArguments(1)).and(takesArgument(0, Object[].class)),
                 SpringHandlerMethodAdvice.class));
   }
 }

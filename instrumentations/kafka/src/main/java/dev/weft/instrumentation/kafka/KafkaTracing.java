@@ -34,13 +34,15 @@ final class KafkaTracing {
 
   /** Whether the producer writes its context into record headers. */
   static final boolean PRODUCER_PROPAGATION =
-      InstrumentationConfig.getBoolean("otel.instrumentation.kafka.producer-propagation.enabled", true);
+      InstrumentationConfig.getBoolean(
+          "otel.instrumentation.kafka.producer-propagation.enabled", true);
 
   /** Whether each non-empty poll gets a span linked to every record's producer. */
   static final boolean POLL_SPANS =
       InstrumentationConfig.getBoolean("otel.instrumentation.kafka.poll-spans.enabled", false);
 
-  private static final TextMapPropagator PROPAGATOR = GlobalOpenTelemetry.getPropagators().getTextMapPropagator();
+  private static final TextMapPropagator PROPAGATOR =
+      GlobalOpenTelemetry.getPropagators().getTextMapPropagator();
 
   private KafkaTracing() {}
 
@@ -62,15 +64,23 @@ final class KafkaTracing {
    * A span for one record, {@code {operation} {topic}}, with the attributes the producer and the consumer share
    * (the operation's type and name are the same word for both).
    */
-  static SpanBuilder recordSpan(String operation, SpanKind kind, Context parent, String topic, Object key,
-      Object value, ClientIdentity client) {
-    SpanBuilder builder = TRACER.spanBuilder(operation + " " + topic)
-        .setSpanKind(kind)
-        .setParent(parent)
-        .setAttribute(SYSTEM, KAFKA)
-        .setAttribute(DESTINATION_NAME, topic)
-        .setAttribute(OPERATION_TYPE, operation)
-        .setAttribute(OPERATION_NAME, operation);
+  static SpanBuilder recordSpan(
+      String operation,
+      SpanKind kind,
+      Context parent,
+      String topic,
+      Object key,
+      Object value,
+      ClientIdentity client) {
+    SpanBuilder builder =
+        TRACER
+            .spanBuilder(operation + " " + topic)
+            .setSpanKind(kind)
+            .setParent(parent)
+            .setAttribute(SYSTEM, KAFKA)
+            .setAttribute(DESTINATION_NAME, topic)
+            .setAttribute(OPERATION_TYPE, operation)
+            .setAttribute(OPERATION_NAME, operation);
     if (key instanceof String) {
       builder.setAttribute(MESSAGE_KEY, (String) key);
     }
@@ -88,15 +98,20 @@ final class KafkaTracing {
    * or the operation alone when the records come from several topics, with {@code messaging.batch.message_count},
    * linked to every record's producer.
    */
-  static SpanBuilder batchSpan(String operationName, String operationType,
-      List<? extends ConsumerRecord<?, ?>> records, ClientIdentity consumer) {
+  static SpanBuilder batchSpan(
+      String operationName,
+      String operationType,
+      List<? extends ConsumerRecord<?, ?>> records,
+      ClientIdentity consumer) {
     String topic = singleTopic(records);
-    SpanBuilder builder = TRACER.spanBuilder(topic == null ? operationName : operationName + " " + topic)
-        .setSpanKind(SpanKind.CONSUMER)
-        .setAttribute(SYSTEM, KAFKA)
-        .setAttribute(OPERATION_TYPE, operationType)
-        .setAttribute(OPERATION_NAME, operationName)
-        .setAttribute(BATCH_COUNT, (long) records.size());
+    SpanBuilder builder =
+        TRACER
+            .spanBuilder(topic == null ? operationName : operationName + " " + topic)
+            .setSpanKind(SpanKind.CONSUMER)
+            .setAttribute(SYSTEM, KAFKA)
+            .setAttribute(OPERATION_TYPE, operationType)
+            .setAttribute(OPERATION_NAME, operationName)
+            .setAttribute(BATCH_COUNT, (long) records.size());
     if (topic != null) {
       builder.setAttribute(DESTINATION_NAME, topic);
     }

@@ -12,6 +12,7 @@ final class PolledRecords {
 
   /** The consumer of each batch of polled records, weakly held and without a lock. */
   private static final WeakIdentityState<ClientIdentity> CONSUMERS = new WeakIdentityState<>();
+
   private static final ThreadLocal<Boolean> IN_POLL = new ThreadLocal<>();
 
   private PolledRecords() {}
@@ -22,7 +23,8 @@ final class PolledRecords {
     IN_POLL.set(Boolean.TRUE);
   }
 
-  static void pollEnded(KafkaConsumer<?, ?> consumer, ConsumerRecords<?, ?> records, long startEpochNanos) {
+  static void pollEnded(
+      KafkaConsumer<?, ?> consumer, ConsumerRecords<?, ?> records, long startEpochNanos) {
     try {
       if (records != null && !records.isEmpty()) {
         ClientIdentity identity = ClientIdentity.ofConsumer(consumer);

@@ -16,8 +16,13 @@ public final class ProducerSendAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   @Advice.AssignReturned.ToArguments(
-      @Advice.AssignReturned.ToArguments.ToArgument(value = 1, index = 0, typing = Assigner.Typing.DYNAMIC))
-  public static Object[] enter(@Advice.This Producer<?, ?> producer, @Advice.Argument(0) ProducerRecord<?, ?> record,
+      @Advice.AssignReturned.ToArguments.ToArgument(
+          value = 1,
+          index = 0,
+          typing = Assigner.Typing.DYNAMIC))
+  public static Object[] enter(
+      @Advice.This Producer<?, ?> producer,
+      @Advice.Argument(0) ProducerRecord<?, ?> record,
       @Advice.Argument(1) Callback callback) {
     return new Object[] {ProducerSpans.start(producer, record, callback)};
   }

@@ -15,10 +15,18 @@ final class ProducerSpans {
 
   private ProducerSpans() {}
 
-  static TracingCallback start(Producer<?, ?> producer, ProducerRecord<?, ?> record, Callback callback) {
+  static TracingCallback start(
+      Producer<?, ?> producer, ProducerRecord<?, ?> record, Callback callback) {
     Context caller = Context.current();
-    SpanBuilder builder = KafkaTracing.recordSpan("send", SpanKind.PRODUCER, caller, record.topic(), record.key(),
-        record.value(), ClientIdentity.ofProducer(producer));
+    SpanBuilder builder =
+        KafkaTracing.recordSpan(
+            "send",
+            SpanKind.PRODUCER,
+            caller,
+            record.topic(),
+            record.key(),
+            record.value(),
+            ClientIdentity.ofProducer(producer));
     if (record.partition() != null) {
       builder.setAttribute(PARTITION_ID, record.partition().toString());
     }

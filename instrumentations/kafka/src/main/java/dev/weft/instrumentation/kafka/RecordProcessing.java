@@ -45,10 +45,17 @@ final class RecordProcessing {
   static RecordProcessing start(ConsumerRecord<?, ?> record, ClientIdentity consumer) {
     endOpenOnThisThread();
     Context producer = KafkaTracing.producerContext(record.headers());
-    SpanBuilder builder = KafkaTracing.recordSpan("process", SpanKind.CONSUMER, producer, record.topic(),
-            record.key(), record.value(), consumer)
-        .setAttribute(PARTITION_ID, Integer.toString(record.partition()))
-        .setAttribute(OFFSET, record.offset());
+    SpanBuilder builder =
+        KafkaTracing.recordSpan(
+                "process",
+                SpanKind.CONSUMER,
+                producer,
+                record.topic(),
+                record.key(),
+                record.value(),
+                consumer)
+            .setAttribute(PARTITION_ID, Integer.toString(record.partition()))
+            .setAttribute(OFFSET, record.offset());
     if (record.serializedValueSize() >= 0) {
       builder.setAttribute(BODY_SIZE, (long) record.serializedValueSize());
     }

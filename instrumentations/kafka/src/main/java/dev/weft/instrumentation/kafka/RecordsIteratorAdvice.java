@@ -13,7 +13,8 @@ public final class RecordsIteratorAdvice {
 
   @Advice.OnMethodExit(suppress = Throwable.class, inline = false)
   @Advice.AssignReturned.ToReturned(typing = Assigner.Typing.DYNAMIC)
-  public static <K, V> Iterator<ConsumerRecord<K, V>> exit(@Advice.This ConsumerRecords<K, V> records,
+  public static <K, V> Iterator<ConsumerRecord<K, V>> exit(
+      @Advice.This ConsumerRecords<K, V> records,
       @Advice.Return Iterator<ConsumerRecord<K, V>> iterator) {
     ClientIdentity consumer = PolledRecords.consumerOf(records);
     return consumer == null ? iterator : new TracingRecordIterator<>(iterator, consumer);

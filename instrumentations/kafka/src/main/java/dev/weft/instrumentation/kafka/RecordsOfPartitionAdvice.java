@@ -13,7 +13,8 @@ public final class RecordsOfPartitionAdvice {
 
   @Advice.OnMethodExit(suppress = Throwable.class, inline = false)
   @Advice.AssignReturned.ToReturned(typing = Assigner.Typing.DYNAMIC)
-  public static <K, V> List<ConsumerRecord<K, V>> exit(@Advice.This ConsumerRecords<K, V> records,
+  public static <K, V> List<ConsumerRecord<K, V>> exit(
+      @Advice.This ConsumerRecords<K, V> records,
       @Advice.Return List<ConsumerRecord<K, V>> ofPartition) {
     ClientIdentity consumer = PolledRecords.consumerOf(records);
     return consumer == null ? ofPartition : new TracingRecordList<>(ofPartition, consumer);

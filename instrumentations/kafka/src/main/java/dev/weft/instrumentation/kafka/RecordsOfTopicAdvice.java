@@ -12,7 +12,8 @@ public final class RecordsOfTopicAdvice {
 
   @Advice.OnMethodExit(suppress = Throwable.class, inline = false)
   @Advice.AssignReturned.ToReturned(typing = Assigner.Typing.DYNAMIC)
-  public static <K, V> Iterable<ConsumerRecord<K, V>> exit(@Advice.This ConsumerRecords<K, V> records,
+  public static <K, V> Iterable<ConsumerRecord<K, V>> exit(
+      @Advice.This ConsumerRecords<K, V> records,
       @Advice.Return Iterable<ConsumerRecord<K, V>> ofTopic) {
     ClientIdentity consumer = PolledRecords.consumerOf(records);
     return consumer == null ? ofTopic : new TracingRecordIterable<>(ofTopic, consumer);

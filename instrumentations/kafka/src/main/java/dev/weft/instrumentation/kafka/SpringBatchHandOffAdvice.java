@@ -15,8 +15,12 @@ public final class SpringBatchHandOffAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   @Advice.AssignReturned.ToArguments(
-      @Advice.AssignReturned.ToArguments.ToArgument(value = 1, index = 0, typing = Assigner.Typing.DYNAMIC))
-  public static Object[] enter(@Advice.Argument(1) List<? extends ConsumerRecord<?, ?>> recordList,
+      @Advice.AssignReturned.ToArguments.ToArgument(
+          value = 1,
+          index = 0,
+          typing = Assigner.Typing.DYNAMIC))
+  public static Object[] enter(
+      @Advice.Argument(1) List<? extends ConsumerRecord<?, ?>> recordList,
       @Advice.FieldValue("batchListener") Object listener) {
     return BatchProcessing.handedToListener(recordList, listener);
   }

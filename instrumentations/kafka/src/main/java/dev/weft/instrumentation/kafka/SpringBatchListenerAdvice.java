@@ -15,7 +15,8 @@ public final class SpringBatchListenerAdvice {
   private SpringBatchListenerAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
-  public static Object enter(@Advice.Argument(0) ConsumerRecords<?, ?> records,
+  public static Object enter(
+      @Advice.Argument(0) ConsumerRecords<?, ?> records,
       @Advice.Argument(1) List<? extends ConsumerRecord<?, ?>> recordList,
       @Advice.FieldValue("consumer") Consumer<?, ?> consumer) {
     if (records == null || records.isEmpty()) {

@@ -14,7 +14,8 @@ public final class SpringRecordListenerAdvice {
   private SpringRecordListenerAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
-  public static Object enter(@Advice.Argument(0) ConsumerRecord<?, ?> record,
+  public static Object enter(
+      @Advice.Argument(0) ConsumerRecord<?, ?> record,
       @Advice.FieldValue("consumer") Consumer<?, ?> consumer) {
     return RecordProcessing.start(record, ClientIdentity.ofConsumer(consumer));
   }

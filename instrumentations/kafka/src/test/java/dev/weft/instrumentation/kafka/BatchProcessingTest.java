@@ -51,13 +51,26 @@ class BatchProcessingTest {
   void threeRecordsFromThreeProducers() {
     records = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      Span producer = GlobalOpenTelemetry.getTracer("test").spanBuilder("send").setParent(Context.root())
-          .setSpanKind(SpanKind.PRODUCER).startSpan();
+      Span producer =
+          GlobalOpenTelemetry.getTracer("test")
+              .spanBuilder("send")
+              .setParent(Context.root())
+              .setSpanKind(SpanKind.PRODUCER)
+              .startSpan();
       producer.end();
       producers.add(producer.getSpanContext());
-      ConsumerRecord<String, String> record = new ConsumerRecord<>(TOPIC, 0, i, "key-" + i, "value-" + i);
-      record.headers().add("traceparent", ("00-" + producer.getSpanContext().getTraceId() + "-"
-          + producer.getSpanContext().getSpanId() + "-01").getBytes(StandardCharsets.UTF_8));
+      ConsumerRecord<String, String> record =
+          new ConsumerRecord<>(TOPIC, 0, i, "key-" + i, "value-" + i);
+      record
+          .headers()
+          .add(
+              "traceparent",
+              ("00-"
+                      + producer.getSpanContext().getTraceId()
+                      + "-"
+                      + producer.getSpanContext().getSpanId()
+                      + "-01")
+                  .getBytes(StandardCharsets.UTF_8));
       records.add(record);
     }
     polled = new ConsumerRecords<>(Map.of(new TopicPartition(TOPIC, 0), records));
@@ -83,7 +96,9 @@ class BatchProcessingTest {
 
   private SpanData batchSpan() {
     return EXPORTED.getFinishedSpanItems().stream()
-        .filter(span -> span.getAttributes().get(MessagingAttributes.BATCH_COUNT) != null).findFirst().orElseThrow();
+        .filter(span -> span.getAttributes().get(MessagingAttributes.BATCH_COUNT) != null)
+        .findFirst()
+        .orElseThrow();
   }
 
   private List<SpanData> recordSpans() {
@@ -104,7 +119,8 @@ class BatchProcessingTest {
       assertEquals(producers.get(i).getSpanId(), span.getParentSpanId());
       assertEquals(producers.get(i).getTraceId(), span.getTraceId());
       assertEquals((long) i, span.getAttributes().get(MessagingAttributes.OFFSET));
-      assertEquals(List.of(batch.getSpanContext()),
+      assertEquals(
+          List.of(batch.getSpanContext()),
           span.getLinks().stream().map(LinkData::getSpanContext).collect(Collectors.toList()));
     }
   }
@@ -113,7 +129,8 @@ class BatchProcessingTest {
   void theBatchSpanLinksEveryProducerAndLastsTheInvocation() {
     BatchProcessing batch = BatchProcessing.start(polled, records, ClientIdentity.UNKNOWN);
     assertSame(batch, BatchProcessing.current());
-    assertEquals(batch.spanContext(), Span.current().getSpanContext(), "the batch is current while it runs");
+    assertEquals(
+        batch.spanContext(), Span.current().getSpanContext(), "the batch is current while it runs");
     batch.end(null);
 
     SpanData span = batchSpan();
@@ -122,9 +139,13 @@ class BatchProcessingTest {
     assertEquals(3L, span.getAttributes().get(MessagingAttributes.BATCH_COUNT));
     assertEquals(TOPIC, span.getAttributes().get(MessagingAttributes.DESTINATION_NAME));
     assertEquals("process", span.getAttributes().get(MessagingAttributes.OPERATION_TYPE));
-    assertEquals(producers.stream().map(SpanContext::getSpanId).collect(Collectors.toSet()),
-        span.getLinks().stream().map(link -> link.getSpanContext().getSpanId()).collect(Collectors.toSet()));
-    assertEquals(List.of(span), EXPORTED.getFinishedSpanItems(), "no span for records not iterated");
+    assertEquals(
+        producers.stream().map(SpanContext::getSpanId).collect(Collectors.toSet()),
+        span.getLinks().stream()
+            .map(link -> link.getSpanContext().getSpanId())
+            .collect(Collectors.toSet()));
+    assertEquals(
+        List.of(span), EXPORTED.getFinishedSpanItems(), "no span for records not iterated");
   }
 
   @Test
@@ -134,11 +155,16 @@ class BatchProcessingTest {
     int index = 0;
     for (ConsumerRecord<String, String> record : list) {
       assertSame(records.get(index), record);
-      assertEquals(producers.get(index).getTraceId(), Span.current().getSpanContext().getTraceId(),
+      assertEquals(
+          producers.get(index).getTraceId(),
+          Span.current().getSpanContext().getTraceId(),
           "the record's context is current while it is handled");
       index++;
     }
-    assertEquals(batch.spanContext(), Span.current().getSpanContext(), "after the loop, the batch's context");
+    assertEquals(
+        batch.spanContext(),
+        Span.current().getSpanContext(),
+        "after the loop, the batch's context");
     assertEquals(3, recordSpans().size(), "every record ended when the loop asked for the next");
     BatchProcessing.listenerReturned();
     batch.end(null);
@@ -170,9 +196,15 @@ class BatchProcessingTest {
       list.get(i); // the same record again
       assertEquals(producers.get(i).getTraceId(), Span.current().getSpanContext().getTraceId());
     }
-    assertEquals(batch.spanContext(), Span.current().getSpanContext(), "the loop's last size() ended the last");
+    assertEquals(
+        batch.spanContext(),
+        Span.current().getSpanContext(),
+        "the loop's last size() ended the last");
     list.get(0);
-    assertEquals(batch.spanContext(), Span.current().getSpanContext(), "get(0) after the loop is bookkeeping");
+    assertEquals(
+        batch.spanContext(),
+        Span.current().getSpanContext(),
+        "get(0) after the loop is bookkeeping");
     BatchProcessing.listenerReturned();
     batch.end(null);
     assertEachRecordProcessedInItsProducersTrace();
@@ -201,35 +233,47 @@ class BatchProcessingTest {
     batch.end(new IllegalStateException("listener failed"));
     SpanData span = batchSpan();
     assertEquals(StatusCode.ERROR, span.getStatus().getStatusCode());
-    assertEquals("java.lang.IllegalStateException",
+    assertEquals(
+        "java.lang.IllegalStateException",
         span.getAttributes().get(AttributeKey.stringKey("error.type")));
   }
 
   @Test
-  void anApplicationsOwnBatchListenerGetsTheListWrappedAndIteratingItAfterTheInvocationProcessesNothing() {
+  void
+      anApplicationsOwnBatchListenerGetsTheListWrappedAndIteratingItAfterTheInvocationProcessesNothing() {
     BatchProcessing batch = BatchProcessing.start(polled, records, ClientIdentity.UNKNOWN);
     Object[] handedOn = BatchProcessing.handedToListener(records, new Object() {});
-    assertTrue(handedOn[0] instanceof BatchRecordList, "a listener of the application's own gets it wrapped");
+    assertTrue(
+        handedOn[0] instanceof BatchRecordList,
+        "a listener of the application's own gets it wrapped");
     List<?> kept = (List<?>) handedOn[0];
     BatchProcessing.listenerReturned();
     batch.end(null);
     for (Object ignored : kept) {
       assertSame(Context.root(), Context.current());
     }
-    assertEquals(List.of(), recordSpans(), "the invocation is over: iterating later processes nothing");
+    assertEquals(
+        List.of(), recordSpans(), "the invocation is over: iterating later processes nothing");
   }
 
   @Test
   void onAHandOffThreadPolledRecordsAreOnlyMovedExceptByTheListener() {
     assertNull(PolledRecords.consumerOf(polled), "the container's own iteration makes no spans");
-    BatchProcessing batch = BatchProcessing.start(polled, new ArrayList<>(), ClientIdentity.UNKNOWN);
+    BatchProcessing batch =
+        BatchProcessing.start(polled, new ArrayList<>(), ClientIdentity.UNKNOWN);
     assertTrue(BatchProcessing.listenerCalled(new Object[] {polled}));
-    assertNotNull(PolledRecords.consumerOf(polled), "the listener's iteration of ConsumerRecords makes spans");
+    assertNotNull(
+        PolledRecords.consumerOf(polled),
+        "the listener's iteration of ConsumerRecords makes spans");
     BatchProcessing.listenerReturned();
     assertNull(PolledRecords.consumerOf(polled));
     batch.end(null);
-    assertEquals(3L, batchSpan().getAttributes().get(MessagingAttributes.BATCH_COUNT), "counted from the poll");
+    assertEquals(
+        3L,
+        batchSpan().getAttributes().get(MessagingAttributes.BATCH_COUNT),
+        "counted from the poll");
     RecordHandOff.threadEnded();
-    assertNotNull(PolledRecords.consumerOf(polled), "elsewhere the application's iteration makes spans");
+    assertNotNull(
+        PolledRecords.consumerOf(polled), "elsewhere the application's iteration makes spans");
   }
 }

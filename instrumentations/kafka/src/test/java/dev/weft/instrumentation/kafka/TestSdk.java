@@ -21,7 +21,10 @@ final class TestSdk {
   static synchronized void install() {
     if (!installed) {
       OpenTelemetrySdk.builder()
-          .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(EXPORTED)).build())
+          .setTracerProvider(
+              SdkTracerProvider.builder()
+                  .addSpanProcessor(SimpleSpanProcessor.create(EXPORTED))
+                  .build())
           .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
           .buildAndRegisterGlobal();
       installed = true;

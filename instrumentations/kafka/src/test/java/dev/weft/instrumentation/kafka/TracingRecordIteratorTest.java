@@ -43,11 +43,16 @@ class TracingRecordIteratorTest {
   @BeforeEach
   void twoRecordsFromTwoProducers() {
     for (int i = 0; i < 2; i++) {
-      Span producer = GlobalOpenTelemetry.getTracer("test").spanBuilder("send").setParent(Context.root())
-          .setSpanKind(SpanKind.PRODUCER).startSpan();
+      Span producer =
+          GlobalOpenTelemetry.getTracer("test")
+              .spanBuilder("send")
+              .setParent(Context.root())
+              .setSpanKind(SpanKind.PRODUCER)
+              .startSpan();
       producer.end();
       producers.add(producer);
-      ConsumerRecord<String, String> record = new ConsumerRecord<>("orders", 0, i, "key-" + i, "value-" + i);
+      ConsumerRecord<String, String> record =
+          new ConsumerRecord<>("orders", 0, i, "key-" + i, "value-" + i);
       KafkaTracing.inject(Context.root().with(producer), record.headers());
       records.add(record);
     }
@@ -68,9 +73,12 @@ class TracingRecordIteratorTest {
     while (iterator.hasNext()) {
       ConsumerRecord<String, String> record = iterator.next();
       Span current = Span.current();
-      assertEquals(producers.get(handled).getSpanContext().getTraceId(), current.getSpanContext().getTraceId(),
+      assertEquals(
+          producers.get(handled).getSpanContext().getTraceId(),
+          current.getSpanContext().getTraceId(),
           "the loop body runs in the trace of " + record.key() + "'s producer");
-      assertEquals(handled, EXPORTED.getFinishedSpanItems().size(), "the previous record's span has ended");
+      assertEquals(
+          handled, EXPORTED.getFinishedSpanItems().size(), "the previous record's span has ended");
       handled++;
     }
 
@@ -81,7 +89,8 @@ class TracingRecordIteratorTest {
       assertEquals("process orders", span.getName());
       assertEquals(SpanKind.CONSUMER, span.getKind());
       assertEquals(producers.get(i).getSpanContext().getSpanId(), span.getParentSpanId());
-      assertEquals((long) i, span.getAttributes().get(AttributeKey.longKey("messaging.kafka.offset")));
+      assertEquals(
+          (long) i, span.getAttributes().get(AttributeKey.longKey("messaging.kafka.offset")));
     }
   }
 
@@ -107,7 +116,8 @@ class TracingRecordIteratorTest {
 
     assertEquals(1, headers.toArray().length, "a forwarded record keeps one traceparent");
     assertEquals("second", carrier.get(headers, "traceparent"));
-    assertEquals("second", new String(headers.lastHeader("traceparent").value(), StandardCharsets.UTF_8));
+    assertEquals(
+        "second", new String(headers.lastHeader("traceparent").value(), StandardCharsets.UTF_8));
     assertEquals(List.of("traceparent"), carrier.keys(headers));
     assertNull(carrier.get(headers, "absent"));
     assertNull(carrier.get(null, "traceparent"));

@@ -13,7 +13,8 @@ import java.util.List;
 /** {@code trace_id}, {@code span_id} and {@code trace_flags} in the context data of Log4j 2's log events. */
 public final class Log4jContextDataModule extends InstrumentationModule {
 
-  private static final String FACTORY = "org.apache.logging.log4j.core.impl.ContextDataInjectorFactory";
+  private static final String FACTORY =
+      "org.apache.logging.log4j.core.impl.ContextDataInjectorFactory";
   private static final String STRING_MAP = "org.apache.logging.log4j.util.StringMap";
 
   public Log4jContextDataModule() {
@@ -38,20 +39,31 @@ public final class Log4jContextDataModule extends InstrumentationModule {
   @Override
   public List<Requirement> requirements() {
     return List.of(
-        Requirement.method("org.apache.logging.log4j.core.impl.ContextDataInjectorFactory", "createInjector",
+        Requirement.method(
+            "org.apache.logging.log4j.core.impl.ContextDataInjectorFactory",
+            "createInjector",
             "()Lorg/apache/logging/log4j/core/ContextDataInjector;"),
-        Requirement.method("org.apache.logging.log4j.core.ContextDataInjector", "injectContextData",
+        Requirement.method(
+            "org.apache.logging.log4j.core.ContextDataInjector",
+            "injectContextData",
             "(Ljava/util/List;Lorg/apache/logging/log4j/util/StringMap;)Lorg/apache/logging/log4j/util/StringMap;"),
         Requirement.method(STRING_MAP, "putValue", "(Ljava/lang/String;Ljava/lang/Object;)V"),
-        Requirement.method("org.apache.logging.log4j.util.ReadOnlyStringMap", "containsKey", "(Ljava/lang/String;)Z"),
-        Requirement.method("org.apache.logging.log4j.util.SortedArrayStringMap", "<init>",
+        Requirement.method(
+            "org.apache.logging.log4j.util.ReadOnlyStringMap",
+            "containsKey",
+            "(Ljava/lang/String;)Z"),
+        Requirement.method(
+            "org.apache.logging.log4j.util.SortedArrayStringMap",
+            "<init>",
             "(Lorg/apache/logging/log4j/util/ReadOnlyStringMap;)V"));
   }
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return List.of(TypeInstrumentation.forTypes(named(FACTORY))
-        .advise(isPublic().and(isStatic()).and(named("createInjector")).and(takesArguments(0)),
-            CreateInjectorAdvice.class));
+    return List.of(
+        TypeInstrumentation.forTypes(named(FACTORY))
+            .advise(
+                isPublic().and(isStatic()).and(named("createInjector")).and(takesArguments(0)),
+                CreateInjectorAdvice.class));
   }
 }

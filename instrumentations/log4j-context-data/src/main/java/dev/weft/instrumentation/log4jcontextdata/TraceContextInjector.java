@@ -23,7 +23,8 @@ final class TraceContextInjector implements ContextDataInjector {
   }
 
   static ContextDataInjector around(ContextDataInjector injector) {
-    return injector == null || injector instanceof TraceContextInjector ? injector
+    return injector == null || injector instanceof TraceContextInjector
+        ? injector
         : new TraceContextInjector(injector);
   }
 
@@ -31,12 +32,17 @@ final class TraceContextInjector implements ContextDataInjector {
   public StringMap injectContextData(List<Property> properties, StringMap reusable) {
     StringMap contextData = delegate.injectContextData(properties, reusable);
     SpanContext span = Span.current().getSpanContext();
-    if (!span.isValid() || contextData == null || contextData.containsKey(TraceContextKeys.TRACE_ID)) {
+    if (!span.isValid()
+        || contextData == null
+        || contextData.containsKey(TraceContextKeys.TRACE_ID)) {
       return contextData;
     }
-    // the map given belongs to the event and may be written; any other (the thread context's own, frozen) is copied
-    StringMap withIds = contextData == reusable && !reusable.isFrozen() ? reusable
-        : new SortedArrayStringMap(contextData);
+    // the map given belongs to the event and may be written; any other (the thread context's own,
+    // frozen) is copied
+    StringMap withIds =
+        contextData == reusable && !reusable.isFrozen()
+            ? reusable
+            : new SortedArrayStringMap(contextData);
     withIds.putValue(TraceContextKeys.TRACE_ID, span.getTraceId());
     withIds.putValue(TraceContextKeys.SPAN_ID, span.getSpanId());
     withIds.putValue(TraceContextKeys.TRACE_FLAGS, span.getTraceFlags().asHex());

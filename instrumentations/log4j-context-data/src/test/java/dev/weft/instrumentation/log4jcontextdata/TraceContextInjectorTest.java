@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -25,10 +24,15 @@ import org.junit.jupiter.api.Test;
 /** Log4j's own injector wrapped as the advice wraps it. */
 class TraceContextInjectorTest {
 
-  private static final SpanContext SPAN = SpanContext.create("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331",
-      TraceFlags.getSampled(), TraceState.getDefault());
+  private static final SpanContext SPAN =
+      SpanContext.create(
+          "0af7651916cd43dd8448eb211c80319c",
+          "b7ad6b7169203331",
+          TraceFlags.getSampled(),
+          TraceState.getDefault());
 
-  private final ContextDataInjector injector = TraceContextInjector.around(ContextDataInjectorFactory.createInjector());
+  private final ContextDataInjector injector =
+      TraceContextInjector.around(ContextDataInjectorFactory.createInjector());
 
   @AfterEach
   void clearThreadContext() {
@@ -93,17 +97,19 @@ class TraceContextInjectorTest {
 
   /** What the wrapper makes of {@code returned}, the map an inner injector gives for {@code reusable}. */
   private static StringMap injectReturning(StringMap returned, StringMap reusable) {
-    ContextDataInjector wrapped = TraceContextInjector.around(new ContextDataInjector() {
-      @Override
-      public StringMap injectContextData(List<Property> properties, StringMap given) {
-        return returned;
-      }
+    ContextDataInjector wrapped =
+        TraceContextInjector.around(
+            new ContextDataInjector() {
+              @Override
+              public StringMap injectContextData(List<Property> properties, StringMap given) {
+                return returned;
+              }
 
-      @Override
-      public ReadOnlyStringMap rawContextData() {
-        return returned;
-      }
-    });
+              @Override
+              public ReadOnlyStringMap rawContextData() {
+                return returned;
+              }
+            });
     try (Scope ignored = Span.wrap(SPAN).makeCurrent()) {
       return wrapped.injectContextData(List.of(), reusable);
     }

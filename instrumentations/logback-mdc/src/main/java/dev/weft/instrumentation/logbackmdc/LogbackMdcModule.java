@@ -36,13 +36,16 @@ public final class LogbackMdcModule extends InstrumentationModule {
   @Override
   public List<Requirement> requirements() {
     return List.of(
-        Requirement.method("ch.qos.logback.classic.spi.LoggingEvent", "getMDCPropertyMap", "()Ljava/util/Map;"));
+        Requirement.method(
+            "ch.qos.logback.classic.spi.LoggingEvent", "getMDCPropertyMap", "()Ljava/util/Map;"));
   }
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return List.of(TypeInstrumentation.forTypes(named("ch.qos.logback.classic.spi.LoggingEvent"))
-        .advise(isPublic().and(named("getMDCPropertyMap")).and(takesArguments(0)),
-            MdcPropertyMapAdvice.class));
+    return List.of(
+        TypeInstrumentation.forTypes(named("ch.qos.logback.classic.spi.LoggingEvent"))
+            .advise(
+                isPublic().and(named("getMDCPropertyMap")).and(takesArguments(0)),
+                MdcPropertyMapAdvice.class));
   }
 }

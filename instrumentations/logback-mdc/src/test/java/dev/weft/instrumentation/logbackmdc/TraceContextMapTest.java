@@ -23,8 +23,12 @@ import org.junit.jupiter.api.Test;
 
 class TraceContextMapTest {
 
-  private static final SpanContext SPAN = SpanContext.create("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331",
-      TraceFlags.getSampled(), TraceState.getDefault());
+  private static final SpanContext SPAN =
+      SpanContext.create(
+          "0af7651916cd43dd8448eb211c80319c",
+          "b7ad6b7169203331",
+          TraceFlags.getSampled(),
+          TraceState.getDefault());
 
   private static Map<String, String> inSpan(Map<String, String> mdc) {
     try (Scope ignored = Span.wrap(SPAN).makeCurrent()) {
@@ -35,8 +39,17 @@ class TraceContextMapTest {
   @Test
   void addsTheSpansIdsToTheMdc() {
     Map<String, String> map = inSpan(Map.of("user", "ada"));
-    assertEquals(Map.of("trace_id", "0af7651916cd43dd8448eb211c80319c", "span_id", "b7ad6b7169203331",
-        "trace_flags", "01", "user", "ada"), new HashMap<>(map));
+    assertEquals(
+        Map.of(
+            "trace_id",
+            "0af7651916cd43dd8448eb211c80319c",
+            "span_id",
+            "b7ad6b7169203331",
+            "trace_flags",
+            "01",
+            "user",
+            "ada"),
+        new HashMap<>(map));
     assertEquals(4, map.size());
     assertEquals("ada", map.get("user"));
     assertEquals("01", map.get("trace_flags"));
@@ -56,7 +69,10 @@ class TraceContextMapTest {
     Map<String, String> own = Map.of("trace_id", "own");
     assertSame(own, inSpan(own));
     Map<String, String> done = inSpan(mdc);
-    assertSame(done, TraceContextMap.withCurrentSpan(done), "a later call, on any thread, keeps the first ids");
+    assertSame(
+        done,
+        TraceContextMap.withCurrentSpan(done),
+        "a later call, on any thread, keeps the first ids");
   }
 
   @Test
@@ -77,10 +93,13 @@ class TraceContextMapTest {
     layout.setContext(context);
     layout.setPattern("%X{trace_id} %X{span_id} %X{trace_flags} %X{user} [%X] %msg");
     layout.start();
-    LoggingEvent event = new LoggingEvent("fqcn", context.getLogger("test"), Level.INFO, "hello", null, null);
+    LoggingEvent event =
+        new LoggingEvent("fqcn", context.getLogger("test"), Level.INFO, "hello", null, null);
     event.setMDCPropertyMap(inSpan(Map.of("user", "ada")));
 
-    assertEquals("0af7651916cd43dd8448eb211c80319c b7ad6b7169203331 01 ada [trace_id=0af7651916cd43dd8448eb211c80319c, "
-        + "span_id=b7ad6b7169203331, trace_flags=01, user=ada] hello", layout.doLayout(event));
+    assertEquals(
+        "0af7651916cd43dd8448eb211c80319c b7ad6b7169203331 01 ada [trace_id=0af7651916cd43dd8448eb211c80319c, "
+            + "span_id=b7ad6b7169203331, trace_flags=01, user=ada] hello",
+        layout.doLayout(event));
   }
 }

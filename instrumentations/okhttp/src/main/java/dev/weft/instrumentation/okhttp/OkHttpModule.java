@@ -37,7 +37,8 @@ public final class OkHttpModule extends InstrumentationModule {
   public List<Requirement> requirements() {
     return List.of(
         Requirement.method("okhttp3.OkHttpClient$Builder", "interceptors", "()Ljava/util/List;"),
-        Requirement.method("okhttp3.Interceptor$Chain", "proceed", "(Lokhttp3/Request;)Lokhttp3/Response;"),
+        Requirement.method(
+            "okhttp3.Interceptor$Chain", "proceed", "(Lokhttp3/Request;)Lokhttp3/Response;"),
         Requirement.method("okhttp3.Request", "newBuilder", "()Lokhttp3/Request$Builder;"));
   }
 
@@ -45,11 +46,17 @@ public final class OkHttpModule extends InstrumentationModule {
   public List<TypeInstrumentation> typeInstrumentations() {
     return List.of(
         TypeInstrumentation.forTypes(named("okhttp3.OkHttpClient"))
-            .advise(isConstructor().and(takesArguments(1)).and(takesArgument(0, named("okhttp3.OkHttpClient$Builder"))),
+            .advise(
+                isConstructor()
+                    .and(takesArguments(1))
+                    .and(takesArgument(0, named("okhttp3.OkHttpClient$Builder"))),
                 ClientConstructorAdvice.class),
-        TypeInstrumentation
-            .forTypes(named("okhttp3.RealCall$AsyncCall").or(named("okhttp3.internal.connection.RealCall$AsyncCall")))
+        TypeInstrumentation.forTypes(
+                named("okhttp3.RealCall$AsyncCall")
+                    .or(named("okhttp3.internal.connection.RealCall$AsyncCall")))
             .advise(isConstructor(), AsyncCallCreatedAdvice.class)
-            .advise(named("execute").or(named("run")).and(takesArguments(0)), AsyncCallRunAdvice.class));
+            .advise(
+                named("execute").or(named("run")).and(takesArguments(0)),
+                AsyncCallRunAdvice.class));
   }
 }

@@ -17,7 +17,8 @@ final class TracingInterceptor implements Interceptor {
 
   private static final TracingInterceptor INSTANCE = new TracingInterceptor();
   private static final HttpClientSpans SPANS = new HttpClientSpans("dev.weft.okhttp");
-  private static final TextMapSetter<Request.Builder> HEADERS = (request, name, value) -> request.header(name, value);
+  private static final TextMapSetter<Request.Builder> HEADERS =
+      (request, name, value) -> request.header(name, value);
 
   /** Adds the interceptor first, once: a client made from another client's builder has it already. */
   static void addTo(List<Interceptor> interceptors) {
@@ -31,10 +32,12 @@ final class TracingInterceptor implements Interceptor {
     Request request = chain.request();
     Context parent = Context.current();
     HttpUrl url = request.url();
-    String userInfo = url.encodedPassword().isEmpty()
-        ? url.encodedUsername()
-        : url.encodedUsername() + ":" + url.encodedPassword();
-    Span span = SPANS.start(parent, request.method(), url.toString(), userInfo, url.host(), url.port());
+    String userInfo =
+        url.encodedPassword().isEmpty()
+            ? url.encodedUsername()
+            : url.encodedUsername() + ":" + url.encodedPassword();
+    Span span =
+        SPANS.start(parent, request.method(), url.toString(), userInfo, url.host(), url.port());
     if (span == null) {
       return chain.proceed(request);
     }

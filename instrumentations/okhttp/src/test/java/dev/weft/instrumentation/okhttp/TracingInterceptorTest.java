@@ -43,7 +43,10 @@ class TracingInterceptorTest {
   @BeforeAll
   static void installSdk() {
     OpenTelemetrySdk.builder()
-        .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(EXPORTED)).build())
+        .setTracerProvider(
+            SdkTracerProvider.builder()
+                .addSpanProcessor(SimpleSpanProcessor.create(EXPORTED))
+                .build())
         .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
         .buildAndRegisterGlobal();
   }
@@ -56,30 +59,42 @@ class TracingInterceptorTest {
   private OkHttpClient client(Interceptor network) {
     OkHttpClient.Builder builder = new OkHttpClient.Builder().addInterceptor(network);
     TracingInterceptor.addTo(builder.interceptors());
-    TracingInterceptor.addTo(builder.interceptors()); // a client built from a traced client's builder
+    TracingInterceptor.addTo(
+        builder.interceptors()); // a client built from a traced client's builder
     return builder.build();
   }
 
   private Interceptor answering(int status, Protocol protocol) {
     return chain -> {
       sent.add(chain.request());
-      return new Response.Builder().request(chain.request()).protocol(protocol).code(status).message("-")
-          .body(ResponseBody.create(null, "answer")).build();
+      return new Response.Builder()
+          .request(chain.request())
+          .protocol(protocol)
+          .code(status)
+          .message("-")
+          .body(ResponseBody.create(null, "answer"))
+          .build();
     };
   }
 
   @Test
   void oneSpanPerCallWithItsContextInTheRequestSent() throws Exception {
     OkHttpClient client = client(answering(201, Protocol.HTTP_2));
-    try (Response response = client.newCall(new Request.Builder()
-        .url("http://user:secret@shop.example:8080/orders?id=7").build()).execute()) {
+    try (Response response =
+        client
+            .newCall(
+                new Request.Builder()
+                    .url("http://user:secret@shop.example:8080/orders?id=7")
+                    .build())
+            .execute()) {
       assertEquals(201, response.code());
     }
 
     SpanData span = onlySpan();
     assertEquals("GET", span.getName());
     assertEquals(SpanKind.CLIENT, span.getKind());
-    assertEquals("http://REDACTED:REDACTED@shop.example:8080/orders?id=7",
+    assertEquals(
+        "http://REDACTED:REDACTED@shop.example:8080/orders?id=7",
         span.getAttributes().get(UrlAttributes.URL_FULL));
     assertEquals("shop.example", span.getAttributes().get(ServerAttributes.SERVER_ADDRESS));
     assertEquals(8080L, span.getAttributes().get(ServerAttributes.SERVER_PORT));
@@ -91,20 +106,29 @@ class TracingInterceptorTest {
 
   @Test
   void aFailedCallEndsTheSpanAndThrowsAsItWould() {
-    OkHttpClient client = client(chain -> {
-      throw new ConnectException("refused");
-    });
+    OkHttpClient client =
+        client(
+            chain -> {
+              throw new ConnectException("refused");
+            });
 
-    assertThrows(ConnectException.class,
+    assertThrows(
+        ConnectException.class,
         () -> client.newCall(new Request.Builder().url("http://shop.example/").build()).execute());
 
     SpanData span = onlySpan();
     assertEquals(StatusCode.ERROR, span.getStatus().getStatusCode());
-    assertEquals(ConnectException.class.getName(), span.getAttributes().get(ErrorAttributes.ERROR_TYPE));
+    assertEquals(
+        ConnectException.class.getName(), span.getAttributes().get(ErrorAttributes.ERROR_TYPE));
   }
 
   private static String traceparentOf(SpanData span) {
-    return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getSpanContext().getTraceFlags().asHex();
+    return "00-"
+        + span.getTraceId()
+        + "-"
+        + span.getSpanId()
+        + "-"
+        + span.getSpanContext().getTraceFlags().asHex();
   }
 
   private static SpanData onlySpan() {

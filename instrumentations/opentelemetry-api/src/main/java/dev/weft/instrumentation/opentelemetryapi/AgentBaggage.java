@@ -15,16 +15,17 @@ public final class AgentBaggage {
   public static String[] entries(Object baggage) {
     Baggage agentBaggage = (Baggage) baggage;
     String[] entries = new String[agentBaggage.size() * 3];
-    agentBaggage.forEach(new BiConsumer<String, BaggageEntry>() {
-      private int next;
+    agentBaggage.forEach(
+        new BiConsumer<String, BaggageEntry>() {
+          private int next;
 
-      @Override
-      public void accept(String key, BaggageEntry entry) {
-        entries[next++] = key;
-        entries[next++] = entry.getValue();
-        entries[next++] = entry.getMetadata().getValue();
-      }
-    });
+          @Override
+          public void accept(String key, BaggageEntry entry) {
+            entries[next++] = key;
+            entries[next++] = entry.getValue();
+            entries[next++] = entry.getMetadata().getValue();
+          }
+        });
     return entries;
   }
 

@@ -27,16 +27,20 @@ public final class AgentPropagation {
 
   /** @return the agent's {@code Context}: {@code context} with what the carrier holds */
   public static Object extract(Object context, Object carrier, CarrierReader reader) {
-    return propagator().extract((Context) context, carrier, new TextMapGetter<Object>() {
-      @Override
-      public Iterable<String> keys(Object from) {
-        return reader.keys(from);
-      }
+    return propagator()
+        .extract(
+            (Context) context,
+            carrier,
+            new TextMapGetter<Object>() {
+              @Override
+              public Iterable<String> keys(Object from) {
+                return reader.keys(from);
+              }
 
-      @Override
-      public String get(Object from, String key) {
-        return reader.get(from, key);
-      }
-    });
+              @Override
+              public String get(Object from, String key) {
+                return reader.get(from, key);
+              }
+            });
   }
 }

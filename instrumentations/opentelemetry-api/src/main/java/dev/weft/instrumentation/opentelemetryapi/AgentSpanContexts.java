@@ -36,20 +36,22 @@ public final class AgentSpanContexts {
       return NO_ENTRIES;
     }
     String[] entries = new String[state.size() * 2];
-    state.forEach(new BiConsumer<String, String>() {
-      private int next;
+    state.forEach(
+        new BiConsumer<String, String>() {
+          private int next;
 
-      @Override
-      public void accept(String key, String value) {
-        entries[next++] = key;
-        entries[next++] = value;
-      }
-    });
+          @Override
+          public void accept(String key, String value) {
+            entries[next++] = key;
+            entries[next++] = value;
+          }
+        });
     return entries;
   }
 
   /** @param traceState key, value, key, value... */
-  public static Object create(String traceId, String spanId, byte traceFlags, String[] traceState, boolean remote) {
+  public static Object create(
+      String traceId, String spanId, byte traceFlags, String[] traceState, boolean remote) {
     TraceState state = TraceState.getDefault();
     if (traceState.length > 0) {
       TraceStateBuilder builder = TraceState.builder();

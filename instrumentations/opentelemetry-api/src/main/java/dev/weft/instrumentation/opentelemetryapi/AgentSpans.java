@@ -76,7 +76,8 @@ public final class AgentSpans {
     ((Span) span).addEvent(name, (Attributes) attributes);
   }
 
-  public static void addEvent(Object span, String name, Object attributes, long timestamp, TimeUnit unit) {
+  public static void addEvent(
+      Object span, String name, Object attributes, long timestamp, TimeUnit unit) {
     ((Span) span).addEvent(name, (Attributes) attributes, timestamp, unit);
   }
 

@@ -14,8 +14,9 @@ public final class IgnoredGlobalSet {
 
   public static void report() {
     if (WARNED.compareAndSet(false, true)) {
-      System.err.println("[weft] WARN the application's GlobalOpenTelemetry.set is ignored: its OpenTelemetry API"
-          + " is bridged to the agent's SDK, configured by the otel.* settings");
+      System.err.println(
+          "[weft] WARN the application's GlobalOpenTelemetry.set is ignored: its OpenTelemetry API"
+              + " is bridged to the agent's SDK, configured by the otel.* settings");
     }
   }
 }

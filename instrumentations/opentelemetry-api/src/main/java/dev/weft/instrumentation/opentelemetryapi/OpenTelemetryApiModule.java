@@ -43,17 +43,36 @@ public final class OpenTelemetryApiModule extends InstrumentationModule {
     String span = "io.opentelemetry.api.trace.Span";
     String context = "io.opentelemetry.context.Context";
     return List.of(
-        Requirement.method("io.opentelemetry.api.GlobalOpenTelemetry", "get", "()Lio/opentelemetry/api/OpenTelemetry;"),
-        Requirement.method(span, "storeInContext", "(Lio/opentelemetry/context/Context;)Lio/opentelemetry/context/Context;"),
+        Requirement.method(
+            "io.opentelemetry.api.GlobalOpenTelemetry",
+            "get",
+            "()Lio/opentelemetry/api/OpenTelemetry;"),
+        Requirement.method(
+            span,
+            "storeInContext",
+            "(Lio/opentelemetry/context/Context;)Lio/opentelemetry/context/Context;"),
         Requirement.method(span, "getInvalid", "()Lio/opentelemetry/api/trace/Span;"),
-        Requirement.method("io.opentelemetry.api.baggage.Baggage", "empty", "()Lio/opentelemetry/api/baggage/Baggage;"),
-        Requirement.method("io.opentelemetry.api.baggage.BaggageEntryMetadata", "create",
+        Requirement.method(
+            "io.opentelemetry.api.baggage.Baggage",
+            "empty",
+            "()Lio/opentelemetry/api/baggage/Baggage;"),
+        Requirement.method(
+            "io.opentelemetry.api.baggage.BaggageEntryMetadata",
+            "create",
             "(Ljava/lang/String;)Lio/opentelemetry/api/baggage/BaggageEntryMetadata;"),
-        Requirement.method("io.opentelemetry.api.trace.SpanContext", "create",
+        Requirement.method(
+            "io.opentelemetry.api.trace.SpanContext",
+            "create",
             "(Ljava/lang/String;Ljava/lang/String;Lio/opentelemetry/api/trace/TraceFlags;"
                 + "Lio/opentelemetry/api/trace/TraceState;)Lio/opentelemetry/api/trace/SpanContext;"),
-        Requirement.method("io.opentelemetry.api.trace.TraceFlags", "fromByte", "(B)Lio/opentelemetry/api/trace/TraceFlags;"),
-        Requirement.method("io.opentelemetry.api.common.Attributes", "forEach", "(Ljava/util/function/BiConsumer;)V"),
+        Requirement.method(
+            "io.opentelemetry.api.trace.TraceFlags",
+            "fromByte",
+            "(B)Lio/opentelemetry/api/trace/TraceFlags;"),
+        Requirement.method(
+            "io.opentelemetry.api.common.Attributes",
+            "forEach",
+            "(Ljava/util/function/BiConsumer;)V"),
         Requirement.method(context, "root", "()L" + context.replace('.', '/') + ";"),
         Requirement.type("io.opentelemetry.context.propagation.ContextPropagators"));
   }
@@ -62,9 +81,11 @@ public final class OpenTelemetryApiModule extends InstrumentationModule {
   public List<TypeInstrumentation> typeInstrumentations() {
     return List.of(
         TypeInstrumentation.forTypes(named(STORAGE))
-            .advise(isStatic().and(named("get")).and(takesArguments(0)), ContextStorageAdvice.class),
+            .advise(
+                isStatic().and(named("get")).and(takesArguments(0)), ContextStorageAdvice.class),
         TypeInstrumentation.forTypes(named(GLOBAL))
-            .advise(isStatic().and(named("get").or(named("getOrNoop"))).and(takesArguments(0)),
+            .advise(
+                isStatic().and(named("get").or(named("getOrNoop"))).and(takesArguments(0)),
                 GlobalGetAdvice.class)
             .advise(isStatic().and(named("isSet")).and(takesArguments(0)), GlobalIsSetAdvice.class)
             .advise(isStatic().and(named("set")).and(takesArguments(1)), GlobalSetAdvice.class));

@@ -52,7 +52,8 @@ final class ExcludedMethods {
   }
 
   ElementMatcher<MethodDescription> matcher() {
-    return method -> !methodsByClass.isEmpty()
-        && excludes(method.getDeclaringType().asErasure().getName(), method.getName());
+    return method ->
+        !methodsByClass.isEmpty()
+            && excludes(method.getDeclaringType().asErasure().getName(), method.getName());
   }
 }

@@ -13,7 +13,8 @@ import java.util.concurrent.CompletionStage;
 /** One call of a {@code @WithSpan} method: its span, current while the method runs, and how it ends. */
 final class MethodCall {
 
-  private static final Tracer TRACER = GlobalOpenTelemetry.getTracer("dev.weft." + WithSpanModule.NAME);
+  private static final Tracer TRACER =
+      GlobalOpenTelemetry.getTracer("dev.weft." + WithSpanModule.NAME);
 
   private final Span span;
   private final Scope scope;
@@ -38,7 +39,8 @@ final class MethodCall {
       return null;
     }
     Context parent = method.inheritContext ? Context.current() : Context.root();
-    SpanBuilder builder = TRACER.spanBuilder(method.spanName).setSpanKind(method.kind).setParent(parent);
+    SpanBuilder builder =
+        TRACER.spanBuilder(method.spanName).setSpanKind(method.kind).setParent(parent);
     if (arguments != null) {
       for (ParameterAttribute attribute : method.attributes) {
         attribute.addTo(builder, arguments);
@@ -72,8 +74,10 @@ final class MethodCall {
   private void finish(Throwable failure) {
     if (failure != null) {
       // a stage's failure reaches dependents wrapped; the cause is what failed
-      Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-          ? failure.getCause() : failure;
+      Throwable cause =
+          failure instanceof CompletionException && failure.getCause() != null
+              ? failure.getCause()
+              : failure;
       SpanErrors.recordException(span, cause);
     }
     span.end();

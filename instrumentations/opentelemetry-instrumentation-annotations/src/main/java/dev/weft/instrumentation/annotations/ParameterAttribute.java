@@ -19,11 +19,20 @@ final class ParameterAttribute {
   }
 
   private static AttributeKey<?> keyFor(String name, Class<?> type) {
-    if (type == long.class || type == int.class || type == short.class || type == byte.class
-        || type == Long.class || type == Integer.class || type == Short.class || type == Byte.class) {
+    if (type == long.class
+        || type == int.class
+        || type == short.class
+        || type == byte.class
+        || type == Long.class
+        || type == Integer.class
+        || type == Short.class
+        || type == Byte.class) {
       return AttributeKey.longKey(name);
     }
-    if (type == double.class || type == float.class || type == Double.class || type == Float.class) {
+    if (type == double.class
+        || type == float.class
+        || type == Double.class
+        || type == Float.class) {
       return AttributeKey.doubleKey(name);
     }
     if (type == boolean.class || type == Boolean.class) {

@@ -22,10 +22,15 @@ final class TracedMethod {
   final SpanKind kind;
   final boolean inheritContext;
   final ParameterAttribute[] attributes;
+
   /** The method returns a {@link CompletionStage}: its span ends when the stage completes. */
   final boolean endsWithStage;
 
-  private TracedMethod(String spanName, SpanKind kind, boolean inheritContext, ParameterAttribute[] attributes,
+  private TracedMethod(
+      String spanName,
+      SpanKind kind,
+      boolean inheritContext,
+      ParameterAttribute[] attributes,
       boolean endsWithStage) {
     this.spanName = spanName;
     this.kind = kind;
@@ -37,7 +42,8 @@ final class TracedMethod {
   /** The method's description, or {@code null} when it carries no {@code @WithSpan} this JVM can read. */
   static TracedMethod of(Method method) throws ReflectiveOperationException {
     for (Annotation annotation : method.getDeclaredAnnotations()) {
-      AnnotationPackage annotations = AnnotationPackage.ofWithSpan(annotation.annotationType().getName());
+      AnnotationPackage annotations =
+          AnnotationPackage.ofWithSpan(annotation.annotationType().getName());
       if (annotations != null) {
         return of(method, annotation, annotations);
       }
@@ -48,12 +54,21 @@ final class TracedMethod {
   private static TracedMethod of(Method method, Annotation withSpan, AnnotationPackage annotations)
       throws ReflectiveOperationException {
     String value = (String) element(withSpan, "value", "");
-    String spanName = value.isEmpty() ? method.getDeclaringClass().getSimpleName() + "." + method.getName() : value;
+    String spanName =
+        value.isEmpty()
+            ? method.getDeclaringClass().getSimpleName() + "." + method.getName()
+            : value;
     Object kind = element(withSpan, "kind", null);
-    // the application's own SpanKind enum (another class than the agent's): matched by constant name
-    SpanKind spanKind = kind instanceof Enum ? SpanKind.valueOf(((Enum<?>) kind).name()) : SpanKind.INTERNAL;
+    // the application's own SpanKind enum (another class than the agent's): matched by constant
+    // name
+    SpanKind spanKind =
+        kind instanceof Enum ? SpanKind.valueOf(((Enum<?>) kind).name()) : SpanKind.INTERNAL;
     boolean inheritContext = (Boolean) element(withSpan, "inheritContext", Boolean.TRUE);
-    return new TracedMethod(spanName, spanKind, inheritContext, attributes(method, annotations),
+    return new TracedMethod(
+        spanName,
+        spanKind,
+        inheritContext,
+        attributes(method, annotations),
         CompletionStage.class.isAssignableFrom(method.getReturnType()));
   }
 

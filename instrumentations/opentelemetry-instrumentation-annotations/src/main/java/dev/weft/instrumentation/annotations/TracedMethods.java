@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentMap;
 final class TracedMethods {
 
   private static final ConcurrentMap<String, Object> BY_KEY = new ConcurrentHashMap<>();
+
   /** Stands for a method whose annotations could not be read: it stays untraced. */
   private static final Object NOT_TRACED = new Object();
 
@@ -42,8 +43,11 @@ final class TracedMethods {
 
   /** The key the advice passes for {@code method}: {@code @Advice.Origin("#t.#m#d")}. */
   static String key(Method method) {
-    StringBuilder key = new StringBuilder(method.getDeclaringClass().getName()).append('.')
-        .append(method.getName()).append('(');
+    StringBuilder key =
+        new StringBuilder(method.getDeclaringClass().getName())
+            .append('.')
+            .append(method.getName())
+            .append('(');
     for (Class<?> parameter : method.getParameterTypes()) {
       key.append(descriptor(parameter));
     }

@@ -24,7 +24,8 @@ public final class WithSpanModule extends InstrumentationModule {
   static final String NAME = "opentelemetry-instrumentation-annotations";
 
   private final ExcludedMethods excluded =
-      ExcludedMethods.parse(InstrumentationConfig.getString("otel.instrumentation." + NAME + ".exclude-methods"));
+      ExcludedMethods.parse(
+          InstrumentationConfig.getString("otel.instrumentation." + NAME + ".exclude-methods"));
 
   public WithSpanModule() {
     super(NAME);
@@ -69,13 +70,17 @@ public final class WithSpanModule extends InstrumentationModule {
   public List<TypeInstrumentation> typeInstrumentations() {
     List<TypeInstrumentation> types = new ArrayList<>();
     for (AnnotationPackage annotations : AnnotationPackage.values()) {
-      ElementMatcher.Junction<MethodDescription> annotated = isMethod().and(not(isAbstract()))
-          .and(isAnnotatedWith(named(annotations.withSpan()))).and(not(excluded.matcher()));
+      ElementMatcher.Junction<MethodDescription> annotated =
+          isMethod()
+              .and(not(isAbstract()))
+              .and(isAnnotatedWith(named(annotations.withSpan())))
+              .and(not(excluded.matcher()));
       ElementMatcher.Junction<MethodDescription> withAttributes =
           hasParameters(whereAny(isAnnotatedWith(named(annotations.spanAttribute()))));
-      types.add(TypeInstrumentation.forUsersOf(any())
-          .advise(annotated.and(not(withAttributes)), WithSpanAdvice.class)
-          .advise(annotated.and(withAttributes), WithSpanAttributesAdvice.class));
+      types.add(
+          TypeInstrumentation.forUsersOf(any())
+              .advise(annotated.and(not(withAttributes)), WithSpanAdvice.class)
+              .advise(annotated.and(withAttributes), WithSpanAttributesAdvice.class));
     }
     return types;
   }

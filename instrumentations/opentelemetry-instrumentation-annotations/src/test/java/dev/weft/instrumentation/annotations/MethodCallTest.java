@@ -35,9 +35,13 @@ class MethodCallTest {
   @BeforeAll
   static void installSdk() {
     GlobalOpenTelemetry.resetForTest();
-    GlobalOpenTelemetry.set(OpenTelemetrySdk.builder()
-        .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(EXPORTED)).build())
-        .build());
+    GlobalOpenTelemetry.set(
+        OpenTelemetrySdk.builder()
+            .setTracerProvider(
+                SdkTracerProvider.builder()
+                    .addSpanProcessor(SimpleSpanProcessor.create(EXPORTED))
+                    .build())
+            .build());
   }
 
   @AfterAll
@@ -52,7 +56,8 @@ class MethodCallTest {
 
   static class Service {
     @WithSpan(kind = SpanKind.CLIENT)
-    String call(@SpanAttribute("item") String item, @SpanAttribute("count") int count, Object other) {
+    String call(
+        @SpanAttribute("item") String item, @SpanAttribute("count") int count, Object other) {
       return item;
     }
 
@@ -79,8 +84,10 @@ class MethodCallTest {
 
   @Test
   void theKeyIsTheAdvicesOriginPattern() {
-    assertEquals("dev.weft.instrumentation.annotations.MethodCallTest$Service.call"
-        + "(Ljava/lang/String;ILjava/lang/Object;)Ljava/lang/String;", TracedMethods.key(method("call")));
+    assertEquals(
+        "dev.weft.instrumentation.annotations.MethodCallTest$Service.call"
+            + "(Ljava/lang/String;ILjava/lang/Object;)Ljava/lang/String;",
+        TracedMethods.key(method("call")));
   }
 
   @Test
@@ -112,9 +119,13 @@ class MethodCallTest {
 
     SpanData span = EXPORTED.getFinishedSpanItems().get(0);
     assertEquals(StatusCode.ERROR, span.getStatus().getStatusCode());
-    assertEquals(IllegalStateException.class.getName(), span.getAttributes().get(AttributeKey.stringKey("error.type")));
+    assertEquals(
+        IllegalStateException.class.getName(),
+        span.getAttributes().get(AttributeKey.stringKey("error.type")));
     assertEquals("exception", span.getEvents().get(0).getName());
-    assertNull(span.getAttributes().get(AttributeKey.stringKey("item")), "a null argument sets no attribute");
+    assertNull(
+        span.getAttributes().get(AttributeKey.stringKey("item")),
+        "a null argument sets no attribute");
   }
 
   @Test
@@ -132,7 +143,8 @@ class MethodCallTest {
     assertEquals(2, spans.size());
     assertEquals(StatusCode.UNSET, spans.get(0).getStatus().getStatusCode());
     assertEquals(StatusCode.ERROR, spans.get(1).getStatus().getStatusCode());
-    assertEquals(IllegalArgumentException.class.getName(),
+    assertEquals(
+        IllegalArgumentException.class.getName(),
         spans.get(1).getAttributes().get(AttributeKey.stringKey("error.type")));
   }
 

@@ -27,7 +27,10 @@ class TracedMethodTest {
     void newTrace() {}
 
     @WithSpan
-    void attributed(@SpanAttribute("order.id") long id, @SpanAttribute String customer, String notAnAttribute,
+    void attributed(
+        @SpanAttribute("order.id") long id,
+        @SpanAttribute String customer,
+        String notAnAttribute,
         @SpanAttribute("express") boolean express) {}
 
     @WithSpan
@@ -36,15 +39,19 @@ class TracedMethodTest {
     }
 
     @io.opentelemetry.extension.annotations.WithSpan(value = "legacy", kind = SpanKind.PRODUCER)
-    void legacy(@io.opentelemetry.extension.annotations.SpanAttribute("legacy.attribute") String value,
+    void legacy(
+        @io.opentelemetry.extension.annotations.SpanAttribute("legacy.attribute") String value,
         @SpanAttribute("other.package") String ignored) {}
 
     void notAnnotated() {}
   }
 
   private static TracedMethod read(String name) throws Exception {
-    Method method = Arrays.stream(Annotated.class.getDeclaredMethods())
-        .filter(each -> each.getName().equals(name)).findFirst().orElseThrow();
+    Method method =
+        Arrays.stream(Annotated.class.getDeclaredMethods())
+            .filter(each -> each.getName().equals(name))
+            .findFirst()
+            .orElseThrow();
     return TracedMethod.of(method);
   }
 
@@ -72,7 +79,8 @@ class TracedMethodTest {
 
   @Test
   void attributesAreNamedByTheAnnotationOrTheParameter() throws Exception {
-    assertArrayEquals(new String[] {"order.id", "customer", "express"}, attributeNames(read("attributed")));
+    assertArrayEquals(
+        new String[] {"order.id", "customer", "express"}, attributeNames(read("attributed")));
   }
 
   @Test

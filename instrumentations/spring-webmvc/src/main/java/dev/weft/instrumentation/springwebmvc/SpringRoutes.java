@@ -8,7 +8,8 @@ package dev.weft.instrumentation.springwebmvc;
 public final class SpringRoutes {
 
   /** {@code HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE}: a String, or a {@code PathPattern} in Spring 6+. */
-  public static final String BEST_MATCHING_PATTERN = "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
+  public static final String BEST_MATCHING_PATTERN =
+      "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
 
   private SpringRoutes() {}
 
@@ -20,8 +21,10 @@ public final class SpringRoutes {
    *     whole path and the path info {@code null})
    * @param pattern the pattern Spring matched, relative to the servlet's mapping
    */
-  public static String route(String contextPath, String servletPath, String pathInfo, String pattern) {
-    String prefix = pathInfo == null || servletPath == null ? contextPath : join(contextPath, servletPath);
+  public static String route(
+      String contextPath, String servletPath, String pathInfo, String pattern) {
+    String prefix =
+        pathInfo == null || servletPath == null ? contextPath : join(contextPath, servletPath);
     if (pattern.isEmpty()) {
       pattern = "/";
     } else if (pattern.charAt(0) != '/') {

@@ -52,9 +52,10 @@ public final class SpringWebMvcModule extends InstrumentationModule {
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return List.of(TypeInstrumentation.forTypes(named(CHAIN))
-        .advise(applyPreHandle("javax.servlet"), JavaxRouteAdvice.class)
-        .advise(applyPreHandle("jakarta.servlet"), JakartaRouteAdvice.class));
+    return List.of(
+        TypeInstrumentation.forTypes(named(CHAIN))
+            .advise(applyPreHandle("javax.servlet"), JavaxRouteAdvice.class)
+            .advise(applyPreHandle("jakarta.servlet"), JakartaRouteAdvice.class));
   }
 
   /** {@code boolean applyPreHandle(HttpServletRequest, HttpServletResponse)} of one servlet namespace. */

@@ -10,21 +10,27 @@ class SpringRoutesTest {
   @Test
   void dispatcherAtTheDefaultMappingAddsTheContextPathOnly() {
     // mapped at "/": the servlet path is the whole path, and there is no path info
-    assertEquals("/petclinic/owners/{ownerId}",
+    assertEquals(
+        "/petclinic/owners/{ownerId}",
         SpringRoutes.route("/petclinic", "/owners/42", null, "/owners/{ownerId}"));
   }
 
   @Test
   void rootContextKeepsThePatternItself() {
     String pattern = "/owners/{ownerId}/pets/new";
-    assertSame(pattern, SpringRoutes.route("", "/owners/42/pets/new", null, pattern), "nothing to allocate");
+    assertSame(
+        pattern,
+        SpringRoutes.route("", "/owners/42/pets/new", null, pattern),
+        "nothing to allocate");
   }
 
   @Test
   void dispatcherAtAPrefixAddsItsServletPath() {
-    assertEquals("/petclinic/api/owners/{ownerId}",
+    assertEquals(
+        "/petclinic/api/owners/{ownerId}",
         SpringRoutes.route("/petclinic", "/api", "/owners/42", "/owners/{ownerId}"));
-    assertEquals("/api/owners/{ownerId}", SpringRoutes.route("", "/api", "/owners/42", "/owners/{ownerId}"));
+    assertEquals(
+        "/api/owners/{ownerId}", SpringRoutes.route("", "/api", "/owners/42", "/owners/{ownerId}"));
   }
 
   @Test
@@ -35,7 +41,8 @@ class SpringRoutesTest {
   @Test
   void resourceHandlerPatterns() {
     assertEquals("/petclinic/**", SpringRoutes.route("/petclinic", "/css/site.css", null, "/**"));
-    assertEquals("/petclinic/webjars/**",
+    assertEquals(
+        "/petclinic/webjars/**",
         SpringRoutes.route("/petclinic", "/webjars/demo/1.0/demo.js", null, "/webjars/**"));
   }
 

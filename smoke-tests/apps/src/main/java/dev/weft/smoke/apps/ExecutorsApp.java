@@ -9,7 +9,6 @@ import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -51,21 +50,25 @@ public final class ExecutorsApp {
   private static final ExecutorService ONE_THREAD = Executors.newSingleThreadExecutor();
   private static final ScheduledExecutorService SCHEDULER = Executors.newScheduledThreadPool(1);
   private static final ForkJoinPool FORK_JOIN = new ForkJoinPool(2);
+
   /** Work handed, through a queue (which carries no context), to a thread started untraced at start-up. */
   private static final LinkedBlockingQueue<Runnable> UNTRACED_WORK = new LinkedBlockingQueue<>();
 
   private ExecutorsApp() {}
 
   public static void main(String[] args) throws Exception {
-    Thread untraced = new Thread(() -> {
-      while (true) {
-        try {
-          UNTRACED_WORK.take().run();
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "untraced-submitter");
+    Thread untraced =
+        new Thread(
+            () -> {
+              while (true) {
+                try {
+                  UNTRACED_WORK.take().run();
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "untraced-submitter");
     untraced.setDaemon(true);
     untraced.start();
 
@@ -73,12 +76,16 @@ public final class ExecutorsApp {
     tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
     tomcat.setPort(0);
     Context context = tomcat.addContext("/shop", null);
-    add(context, "/hello", new HttpServlet() {
-      @Override
-      protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.getWriter().write("hello");
-      }
-    });
+    add(
+        context,
+        "/hello",
+        new HttpServlet() {
+          @Override
+          protected void doGet(HttpServletRequest request, HttpServletResponse response)
+              throws IOException {
+            response.getWriter().write("hello");
+          }
+        });
     add(context, "/executors/*", new HandOver());
     tomcat.getConnector();
     tomcat.start();
@@ -94,7 +101,8 @@ public final class ExecutorsApp {
 
   private static final class HandOver extends HttpServlet {
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
       String which = request.getPathInfo().substring(1);
       if (which.equals("java-version")) {
         response.getWriter().write(Integer.toString(Runtime.version().feature()));
@@ -113,99 +121,122 @@ public final class ExecutorsApp {
 
     private static String run(String which, Calls calls) throws Exception {
       switch (which) {
-        case "execute": {
-          CountDownLatch done = new CountDownLatch(1);
-          POOL.execute(() -> {
-            calls.call(1);
-            done.countDown();
-          });
-          return done.await(10, TimeUnit.SECONDS) ? "done" : "timed out";
-        }
+        case "execute":
+          {
+            CountDownLatch done = new CountDownLatch(1);
+            POOL.execute(
+                () -> {
+                  calls.call(1);
+                  done.countDown();
+                });
+            return done.await(10, TimeUnit.SECONDS) ? "done" : "timed out";
+          }
         case "submit":
           return POOL.submit(() -> calls.call(1)).get();
-        case "invokeAll": {
-          List<Callable<String>> tasks = List.of(() -> calls.call(1), () -> calls.call(2));
-          StringBuilder answers = new StringBuilder();
-          for (Future<String> answer : POOL.invokeAll(tasks)) {
-            answers.append(answer.get());
+        case "invokeAll":
+          {
+            List<Callable<String>> tasks = List.of(() -> calls.call(1), () -> calls.call(2));
+            StringBuilder answers = new StringBuilder();
+            for (Future<String> answer : POOL.invokeAll(tasks)) {
+              answers.append(answer.get());
+            }
+            return answers.toString();
           }
-          return answers.toString();
-        }
         case "invokeAny":
           return POOL.invokeAny(List.of(() -> calls.call(1)));
         case "schedule":
           return SCHEDULER.schedule(() -> calls.call(1), 10, TimeUnit.MILLISECONDS).get();
         case "fork-join-submit":
           return FORK_JOIN.submit(() -> calls.call(1)).get();
-        case "fork-join-execute": {
-          CountDownLatch done = new CountDownLatch(1);
-          FORK_JOIN.execute(() -> {
-            calls.call(1);
-            done.countDown();
-          });
-          return done.await(10, TimeUnit.SECONDS) ? "done" : "timed out";
-        }
+        case "fork-join-execute":
+          {
+            CountDownLatch done = new CountDownLatch(1);
+            FORK_JOIN.execute(
+                () -> {
+                  calls.call(1);
+                  done.countDown();
+                });
+            return done.await(10, TimeUnit.SECONDS) ? "done" : "timed out";
+          }
         case "fork-join-invoke":
           return FORK_JOIN.invoke(new Split(calls, 0));
         case "completable-default":
           return CompletableFuture.supplyAsync(() -> calls.call(1))
-              .thenApplyAsync(first -> first + calls.call(2)).get(10, TimeUnit.SECONDS);
+              .thenApplyAsync(first -> first + calls.call(2))
+              .get(10, TimeUnit.SECONDS);
         case "completable-executor":
           return CompletableFuture.supplyAsync(() -> calls.call(1), POOL)
-              .thenApplyAsync(first -> first + calls.call(2), POOL).get(10, TimeUnit.SECONDS);
-        case "completable-declared": {
-          CompletableFuture<String> source = new CompletableFuture<>();
-          CompletableFuture<String> stage = source.thenApplyAsync(ignored -> calls.call(1), POOL);
-          UNTRACED_WORK.add(() -> source.complete("go"));
-          return stage.get(10, TimeUnit.SECONDS);
-        }
-        case "thread": {
-          String[] answer = new String[1];
-          Thread thread = new Thread(() -> answer[0] = calls.call(1));
-          thread.start();
-          thread.join(10_000);
-          return answer[0];
-        }
-        case "virtual-thread": {
-          String[] answer = new String[1];
-          Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
-          Thread thread = (Thread) Class.forName("java.lang.Thread$Builder").getMethod("start", Runnable.class)
-              .invoke(builder, (Runnable) () -> answer[0] = calls.call(1));
-          thread.join(10_000);
-          return answer[0];
-        }
-        case "virtual-executor": {
-          ExecutorService perTask =
-              (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
-          try {
-            return perTask.submit(() -> calls.call(1)).get();
-          } finally {
-            perTask.shutdown();
+              .thenApplyAsync(first -> first + calls.call(2), POOL)
+              .get(10, TimeUnit.SECONDS);
+        case "completable-declared":
+          {
+            CompletableFuture<String> source = new CompletableFuture<>();
+            CompletableFuture<String> stage = source.thenApplyAsync(ignored -> calls.call(1), POOL);
+            UNTRACED_WORK.add(() -> source.complete("go"));
+            return stage.get(10, TimeUnit.SECONDS);
           }
-        }
-        case "pool-reuse": {
-          String first = ONE_THREAD.submit(() -> calls.call(1)).get();
-          SynchronousQueue<String> second = new SynchronousQueue<>();
-          UNTRACED_WORK.add(() -> {
+        case "thread":
+          {
+            String[] answer = new String[1];
+            Thread thread = new Thread(() -> answer[0] = calls.call(1));
+            thread.start();
+            thread.join(10_000);
+            return answer[0];
+          }
+        case "virtual-thread":
+          {
+            String[] answer = new String[1];
+            Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+            Thread thread =
+                (Thread)
+                    Class.forName("java.lang.Thread$Builder")
+                        .getMethod("start", Runnable.class)
+                        .invoke(builder, (Runnable) () -> answer[0] = calls.call(1));
+            thread.join(10_000);
+            return answer[0];
+          }
+        case "virtual-executor":
+          {
+            ExecutorService perTask =
+                (ExecutorService)
+                    Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
             try {
-              second.put(ONE_THREAD.submit(() -> calls.call(2)).get());
-            } catch (Exception e) {
-              throw new IllegalStateException(e);
+              return perTask.submit(() -> calls.call(1)).get();
+            } finally {
+              perTask.shutdown();
             }
-          });
-          return first + second.poll(10, TimeUnit.SECONDS);
-        }
-        case "periodic": {
-          CountDownLatch twice = new CountDownLatch(2);
-          int[] run = new int[1];
-          ScheduledFuture<?> periodic = SCHEDULER.scheduleAtFixedRate(() -> {
-            calls.call(++run[0]);
-            twice.countDown();
-          }, 0, 50, TimeUnit.MILLISECONDS);
-          boolean ran = twice.await(10, TimeUnit.SECONDS);
-          periodic.cancel(false);
-          return ran ? "ran twice" : "timed out";
-        }
+          }
+        case "pool-reuse":
+          {
+            String first = ONE_THREAD.submit(() -> calls.call(1)).get();
+            SynchronousQueue<String> second = new SynchronousQueue<>();
+            UNTRACED_WORK.add(
+                () -> {
+                  try {
+                    second.put(ONE_THREAD.submit(() -> calls.call(2)).get());
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                });
+            return first + second.poll(10, TimeUnit.SECONDS);
+          }
+        case "periodic":
+          {
+            CountDownLatch twice = new CountDownLatch(2);
+            int[] run = new int[1];
+            ScheduledFuture<?> periodic =
+                SCHEDULER.scheduleAtFixedRate(
+                    () -> {
+                      calls.call(++run[0]);
+                      twice.countDown();
+                    },
+                    0,
+                    50,
+                    TimeUnit.MILLISECONDS);
+            boolean ran = twice.await(10, TimeUnit.SECONDS);
+            periodic.cancel(false);
+            return ran ? "ran twice" : "timed out";
+          }
         default:
           throw new IllegalArgumentException("no such case: " + which);
       }
@@ -245,8 +276,10 @@ public final class ExecutorsApp {
 
     String call(int n) {
       try {
-        HttpURLConnection connection = (HttpURLConnection)
-            new URL("http://127.0.0.1:" + port + "/shop/hello?from=" + from + "-" + n).openConnection();
+        HttpURLConnection connection =
+            (HttpURLConnection)
+                new URL("http://127.0.0.1:" + port + "/shop/hello?from=" + from + "-" + n)
+                    .openConnection();
         try (InputStream body = connection.getInputStream()) {
           return new String(body.readAllBytes(), StandardCharsets.UTF_8);
         }

@@ -72,13 +72,17 @@ public final class JdbcApp {
   }
 
   private static void createSchema(Database database, boolean postgres) throws SQLException {
-    try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TABLE owners (id INT PRIMARY KEY, name VARCHAR(40), password VARCHAR(40))");
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE owners (id INT PRIMARY KEY, name VARCHAR(40), password VARCHAR(40))");
       statement.execute("CREATE TABLE visits (owner_id INT, note VARCHAR(40))");
-      statement.executeUpdate("INSERT INTO owners VALUES (1, 'Ada', 'hunter2'), (2, 'Grace', 'hunter3')");
+      statement.executeUpdate(
+          "INSERT INTO owners VALUES (1, 'Ada', 'hunter2'), (2, 'Grace', 'hunter3')");
       if (postgres) {
-        statement.execute("CREATE FUNCTION owner_count() RETURNS INT AS 'SELECT count(*)::int FROM owners' "
-            + "LANGUAGE SQL");
+        statement.execute(
+            "CREATE FUNCTION owner_count() RETURNS INT AS 'SELECT count(*)::int FROM owners' "
+                + "LANGUAGE SQL");
       } else {
         statement.execute("CREATE ALIAS owner_count FOR 'dev.weft.smoke.apps.JdbcApp.ownerCount'");
       }
@@ -120,7 +124,8 @@ public final class JdbcApp {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
       String[] path = request.getPathInfo().substring(1).split("/");
       Database database = databases.get(path[0]);
       if (database == null) {
@@ -138,7 +143,8 @@ public final class JdbcApp {
     private static String run(Connection connection, String action, String id) throws SQLException {
       switch (action) {
         case "query":
-          try (PreparedStatement statement = connection.prepareStatement("SELECT name FROM owners WHERE id = ?")) {
+          try (PreparedStatement statement =
+              connection.prepareStatement("SELECT name FROM owners WHERE id = ?")) {
             statement.setInt(1, Integer.parseInt(id));
             try (ResultSet rows = statement.executeQuery()) {
               return rows.next() ? rows.getString(1) : "none";
@@ -146,14 +152,16 @@ public final class JdbcApp {
           }
         case "update":
           try (PreparedStatement statement =
-              connection.prepareStatement("INSERT INTO visits (owner_id, note) VALUES (?, 'checkup')")) {
+              connection.prepareStatement(
+                  "INSERT INTO visits (owner_id, note) VALUES (?, 'checkup')")) {
             statement.setInt(1, Integer.parseInt(id));
             return "inserted " + statement.executeUpdate();
           }
         case "statement":
           try (Statement statement = connection.createStatement();
-              ResultSet rows = statement.executeQuery(
-                  "SELECT name FROM owners WHERE password = 'hunter2' AND id = 1")) {
+              ResultSet rows =
+                  statement.executeQuery(
+                      "SELECT name FROM owners WHERE password = 'hunter2' AND id = 1")) {
             return rows.next() ? rows.getString(1) : "none";
           }
         case "fail":
@@ -178,7 +186,8 @@ public final class JdbcApp {
             return "ran " + statement.executeBatch().length;
           }
         case "call":
-          try (java.sql.CallableStatement statement = connection.prepareCall("{? = call owner_count()}")) {
+          try (java.sql.CallableStatement statement =
+              connection.prepareCall("{? = call owner_count()}")) {
             statement.registerOutParameter(1, java.sql.Types.INTEGER);
             statement.execute();
             return "owners " + statement.getInt(1);

@@ -33,27 +33,36 @@ public final class JettyApp {
     context.setContextPath("/");
     add(context, "/hello", new Text("hello"));
     add(context, "/users/*", new Text("user"));
-    add(context, "/fail", new HttpServlet() {
-      @Override
-      protected void doGet(HttpServletRequest request, HttpServletResponse response) {
-        throw new IllegalStateException("boom");
-      }
-    });
-    add(context, "/async", new HttpServlet() {
-      @Override
-      protected void doGet(HttpServletRequest request, HttpServletResponse response) {
-        AsyncContext async = request.startAsync();
-        async.start(() -> {
-          try {
-            Thread.sleep(TomcatApp.ASYNC_WORK_MILLIS); // the slow work whose time the span must include
-            async.getResponse().getWriter().write("late hello");
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
+    add(
+        context,
+        "/fail",
+        new HttpServlet() {
+          @Override
+          protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+            throw new IllegalStateException("boom");
           }
-          async.complete();
         });
-      }
-    });
+    add(
+        context,
+        "/async",
+        new HttpServlet() {
+          @Override
+          protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+            AsyncContext async = request.startAsync();
+            async.start(
+                () -> {
+                  try {
+                    Thread.sleep(
+                        TomcatApp
+                            .ASYNC_WORK_MILLIS); // the slow work whose time the span must include
+                    async.getResponse().getWriter().write("late hello");
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                  async.complete();
+                });
+          }
+        });
     FilterHolder filter = new FilterHolder(new PassThroughFilter());
     filter.setAsyncSupported(true);
     context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
@@ -78,7 +87,8 @@ public final class JettyApp {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
       response.getWriter().write(text);
     }
   }

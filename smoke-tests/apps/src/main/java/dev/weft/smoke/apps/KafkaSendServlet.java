@@ -28,27 +28,42 @@ final class KafkaSendServlet extends HttpServlet {
   private final okhttp3.OkHttpClient okHttp = new okhttp3.OkHttpClient();
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Producer<String, String> producer = producers.computeIfAbsent(request.getParameter("bootstrap"),
-        KafkaSendServlet::producer);
-    ProducerRecord<String, String> record = new ProducerRecord<>(request.getParameter("topic"),
-        request.getParameter("key"), request.getParameter("value"));
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Producer<String, String> producer =
+        producers.computeIfAbsent(request.getParameter("bootstrap"), KafkaSendServlet::producer);
+    ProducerRecord<String, String> record =
+        new ProducerRecord<>(
+            request.getParameter("topic"),
+            request.getParameter("key"),
+            request.getParameter("value"));
     String callbackPort = request.getParameter("callbackPort");
     int sends = "/send-twice".equals(request.getPathInfo()) ? 2 : 1;
     try {
       RecordMetadata metadata = null;
       for (int i = 0; i < sends; i++) {
-        Future<RecordMetadata> sent = producer.send(record, (acknowledged, failure) -> {
-          if (callbackPort != null) {
-            okHttp.newCall(new okhttp3.Request.Builder()
-                .url("http://127.0.0.1:" + callbackPort + "/shop/hello?from=callback").build())
-                .enqueue(new IgnoringCallback());
-          }
-        });
+        Future<RecordMetadata> sent =
+            producer.send(
+                record,
+                (acknowledged, failure) -> {
+                  if (callbackPort != null) {
+                    okHttp
+                        .newCall(
+                            new okhttp3.Request.Builder()
+                                .url(
+                                    "http://127.0.0.1:"
+                                        + callbackPort
+                                        + "/shop/hello?from=callback")
+                                .build())
+                        .enqueue(new IgnoringCallback());
+                  }
+                });
         metadata = sent.get(30, TimeUnit.SECONDS);
       }
-      response.getWriter().write("sent to " + metadata.topic() + "-" + metadata.partition() + "@"
-          + metadata.offset());
+      response
+          .getWriter()
+          .write(
+              "sent to " + metadata.topic() + "-" + metadata.partition() + "@" + metadata.offset());
     } catch (ExecutionException | java.util.concurrent.TimeoutException | InterruptedException e) {
       response.setStatus(500);
       response.getWriter().write("send failed: " + e);

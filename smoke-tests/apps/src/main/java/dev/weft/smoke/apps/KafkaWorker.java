@@ -47,10 +47,12 @@ public final class KafkaWorker {
       String[] topicAndLoop = args[i].split(":");
       KafkaConsumer<String, String> consumer = consumer(args[0], topicAndLoop[0]);
       consumers.add(consumer);
-      Thread thread = new Thread(() -> worker.consume(consumer, topicAndLoop[0], topicAndLoop[1], assigned));
+      Thread thread =
+          new Thread(() -> worker.consume(consumer, topicAndLoop[0], topicAndLoop[1], assigned));
       thread.start();
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> consumers.forEach(KafkaConsumer::wakeup)));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> consumers.forEach(KafkaConsumer::wakeup)));
     assigned.await();
     System.out.println("READY 0");
   }
@@ -66,16 +68,19 @@ public final class KafkaWorker {
     return new KafkaConsumer<>(config);
   }
 
-  private void consume(KafkaConsumer<String, String> consumer, String topic, String loop, CountDownLatch assigned) {
-    consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
-      @Override
-      public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
+  private void consume(
+      KafkaConsumer<String, String> consumer, String topic, String loop, CountDownLatch assigned) {
+    consumer.subscribe(
+        List.of(topic),
+        new ConsumerRebalanceListener() {
+          @Override
+          public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
 
-      @Override
-      public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-        assigned.countDown();
-      }
-    });
+          @Override
+          public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            assigned.countDown();
+          }
+        });
     try {
       while (true) {
         ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(100));
@@ -131,8 +136,16 @@ public final class KafkaWorker {
 
   private void get(String parameter, String value) {
     try {
-      http.send(HttpRequest.newBuilder(URI.create(url + "?" + parameter + "="
-          + URLEncoder.encode(value, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.discarding());
+      http.send(
+          HttpRequest.newBuilder(
+                  URI.create(
+                      url
+                          + "?"
+                          + parameter
+                          + "="
+                          + URLEncoder.encode(value, StandardCharsets.UTF_8)))
+              .build(),
+          HttpResponse.BodyHandlers.discarding());
     } catch (Exception e) {
       System.out.println("GET failed: " + e);
     }

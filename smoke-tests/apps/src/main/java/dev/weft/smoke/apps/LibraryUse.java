@@ -19,19 +19,31 @@ final class LibraryUse {
 
   static String exercise(int port) throws java.io.IOException {
     StringBuilder report = new StringBuilder();
-    try (Response response = new OkHttpClient().newCall(
-        new Request.Builder().url("http://127.0.0.1:" + port + "/shop/hello").build()).execute()) {
-      report.append("okhttp=").append(response.code()).append(' ').append(okhttp3.internal.Version.userAgent());
+    try (Response response =
+        new OkHttpClient()
+            .newCall(new Request.Builder().url("http://127.0.0.1:" + port + "/shop/hello").build())
+            .execute()) {
+      report
+          .append("okhttp=")
+          .append(response.code())
+          .append(' ')
+          .append(okhttp3.internal.Version.userAgent());
     }
     Value value = Value.newBuilder().setStringValue("weft").build();
     report.append("\nprotobuf=").append(Value.parseFrom(value.toByteArray()).getStringValue());
-    Class<?> generated = new ByteBuddy().subclass(Object.class).name("dev.weft.smoke.apps.Generated").make()
-        .load(LibraryUse.class.getClassLoader(), ClassLoadingStrategy.Default.WRAPPER).getLoaded();
+    Class<?> generated =
+        new ByteBuddy()
+            .subclass(Object.class)
+            .name("dev.weft.smoke.apps.Generated")
+            .make()
+            .load(LibraryUse.class.getClassLoader(), ClassLoadingStrategy.Default.WRAPPER)
+            .getLoaded();
     report.append("\nbytebuddy=").append(generated.getName());
     Span span = GlobalOpenTelemetry.getTracer("app").spanBuilder("app-span").startSpan();
     report.append("\notel-api=").append(span.getSpanContext().isValid() ? "recording" : "noop");
     span.end();
-    for (Class<?> type : new Class<?>[] {OkHttpClient.class, Value.class, ByteBuddy.class, Span.class}) {
+    for (Class<?> type :
+        new Class<?>[] {OkHttpClient.class, Value.class, ByteBuddy.class, Span.class}) {
       report.append("\nloaded-from=").append(jarName(type));
     }
     report.append("\nagent-sdk-visible=").append(visible("io.opentelemetry.sdk.OpenTelemetrySdk"));

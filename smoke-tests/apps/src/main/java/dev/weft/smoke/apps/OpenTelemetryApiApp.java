@@ -53,29 +53,39 @@ public final class OpenTelemetryApiApp {
     tomcat.setPort(0);
     org.apache.catalina.Context context = tomcat.addContext("/app", null);
     add(context, "/manual", new Manual());
-    add(context, "/echo", new HttpServlet() {
-      @Override
-      protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.getWriter().write(String.valueOf(request.getHeader("baggage")));
-      }
-    });
-    add(context, "/set-global", new HttpServlet() {
-      @Override
-      protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        GlobalOpenTelemetry.set(OpenTelemetry.noop());
-        GlobalOpenTelemetry.set(OpenTelemetry.noop());
-        Span span = GlobalOpenTelemetry.getTracer("smoke-app").spanBuilder("after-set").startSpan();
-        response.getWriter().write("after-set=" + (span.isRecording() ? "recording" : "noop"));
-        span.end();
-      }
-    });
+    add(
+        context,
+        "/echo",
+        new HttpServlet() {
+          @Override
+          protected void doGet(HttpServletRequest request, HttpServletResponse response)
+              throws IOException {
+            response.getWriter().write(String.valueOf(request.getHeader("baggage")));
+          }
+        });
+    add(
+        context,
+        "/set-global",
+        new HttpServlet() {
+          @Override
+          protected void doGet(HttpServletRequest request, HttpServletResponse response)
+              throws IOException {
+            GlobalOpenTelemetry.set(OpenTelemetry.noop());
+            GlobalOpenTelemetry.set(OpenTelemetry.noop());
+            Span span =
+                GlobalOpenTelemetry.getTracer("smoke-app").spanBuilder("after-set").startSpan();
+            response.getWriter().write("after-set=" + (span.isRecording() ? "recording" : "noop"));
+            span.end();
+          }
+        });
     tomcat.getConnector();
     tomcat.start();
     System.out.println("READY " + tomcat.getConnector().getLocalPort());
     tomcat.getServer().await();
   }
 
-  private static void add(org.apache.catalina.Context context, String pattern, HttpServlet servlet) {
+  private static void add(
+      org.apache.catalina.Context context, String pattern, HttpServlet servlet) {
     Tomcat.addServlet(context, pattern + "-servlet", servlet);
     context.addServletMappingDecoded(pattern, pattern + "-servlet");
   }
@@ -85,43 +95,66 @@ public final class OpenTelemetryApiApp {
     private final OkHttpClient client = new OkHttpClient();
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
       StringBuilder report = new StringBuilder();
       Span serverSpan = Span.current();
       serverSpan.setAttribute("app.enriched", true);
       SpanContext server = serverSpan.getSpanContext();
-      report.append("current=").append(server.getTraceId()).append('-').append(server.getSpanId())
-          .append('-').append(server.isValid());
+      report
+          .append("current=")
+          .append(server.getTraceId())
+          .append('-')
+          .append(server.getSpanId())
+          .append('-')
+          .append(server.isValid());
       report.append("\nincoming-baggage=").append(Baggage.current().getEntryValue("incoming"));
 
       Tracer tracer = GlobalOpenTelemetry.getTracer("smoke-app", "1.0");
-      SpanContext linked = SpanContext.createFromRemoteParent(LINKED_TRACE_ID, LINKED_SPAN_ID,
-          TraceFlags.getSampled(), TraceState.getDefault());
-      Span span = tracer.spanBuilder("manual-work")
-          .setAttribute("app.string", "s")
-          .setAttribute("app.long", 42L)
-          .addLink(linked, Attributes.of(AttributeKey.stringKey("link.reason"), "batch"))
-          .startSpan();
+      SpanContext linked =
+          SpanContext.createFromRemoteParent(
+              LINKED_TRACE_ID, LINKED_SPAN_ID, TraceFlags.getSampled(), TraceState.getDefault());
+      Span span =
+          tracer
+              .spanBuilder("manual-work")
+              .setAttribute("app.string", "s")
+              .setAttribute("app.long", 42L)
+              .addLink(linked, Attributes.of(AttributeKey.stringKey("link.reason"), "batch"))
+              .startSpan();
       span.setAttribute(AttributeKey.booleanKey("app.flag"), true);
       span.setAttribute(AttributeKey.stringArrayKey("app.list"), java.util.List.of("a", "b"));
       span.addEvent("checkpoint", Attributes.of(AttributeKey.stringKey("step"), "one"));
       span.recordException(new IllegalStateException("handled"));
       span.setStatus(StatusCode.ERROR, "manual failure");
       Baggage baggage = Baggage.current().toBuilder().put("app.tenant", "acme").build();
-      try (Scope ignored = Context.current().with(span).with(baggage).with(REQUEST_NOTE, "note").makeCurrent()) {
+      try (Scope ignored =
+          Context.current().with(span).with(baggage).with(REQUEST_NOTE, "note").makeCurrent()) {
         SpanContext current = Span.current().getSpanContext();
-        report.append("\nspan=").append(current.getTraceId()).append('-').append(current.getSpanId());
+        report
+            .append("\nspan=")
+            .append(current.getTraceId())
+            .append('-')
+            .append(current.getSpanId());
         report.append("\nspan-is-current=").append(current.equals(span.getSpanContext()));
-        try (Response echoed = client.newCall(new Request.Builder()
-            .url("http://127.0.0.1:" + request.getLocalPort() + "/app/echo").build()).execute()) {
+        try (Response echoed =
+            client
+                .newCall(
+                    new Request.Builder()
+                        .url("http://127.0.0.1:" + request.getLocalPort() + "/app/echo")
+                        .build())
+                .execute()) {
           report.append("\nechoed-baggage=").append(echoed.body().string());
         }
         report.append("\nnote-after-call=").append(Context.current().get(REQUEST_NOTE));
-        report.append("\nbaggage-after-call=").append(Baggage.current().getEntryValue("app.tenant"));
+        report
+            .append("\nbaggage-after-call=")
+            .append(Baggage.current().getEntryValue("app.tenant"));
       } finally {
         span.end();
       }
-      report.append("\nrestored=").append(Span.current().getSpanContext().getSpanId().equals(server.getSpanId()));
+      report
+          .append("\nrestored=")
+          .append(Span.current().getSpanContext().getSpanId().equals(server.getSpanId()));
       report.append("\napi=").append(jarName(Span.class));
       response.getWriter().write(report.toString());
     }

@@ -47,52 +47,73 @@ public final class TomcatApp {
     Context context = tomcat.addContext("/shop", null);
     add(context, "/hello", new Text("hello"));
     add(context, "/users/*", new Text("user"));
-    add(context, "/forward", new HttpServlet() {
-      @Override
-      protected void doGet(HttpServletRequest request, HttpServletResponse response)
-          throws ServletException, IOException {
-        request.getRequestDispatcher("/hello").forward(request, response);
-      }
-    });
-    add(context, "/fail", new HttpServlet() {
-      @Override
-      protected void doGet(HttpServletRequest request, HttpServletResponse response) {
-        throw new IllegalStateException("boom");
-      }
-    });
-    add(context, "/unavailable", new HttpServlet() {
-      @Override
-      protected void doGet(HttpServletRequest request, HttpServletResponse response) {
-        response.setStatus(503);
-      }
-    });
-    add(context, "/async", new HttpServlet() {
-      @Override
-      protected void doGet(HttpServletRequest request, HttpServletResponse response) {
-        AsyncContext async = request.startAsync();
-        async.start(() -> {
-          try {
-            Thread.sleep(ASYNC_WORK_MILLIS); // the slow work whose time the span must include
-            async.getResponse().getWriter().write("late hello");
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
+    add(
+        context,
+        "/forward",
+        new HttpServlet() {
+          @Override
+          protected void doGet(HttpServletRequest request, HttpServletResponse response)
+              throws ServletException, IOException {
+            request.getRequestDispatcher("/hello").forward(request, response);
           }
-          async.complete();
         });
-      }
-    });
-    add(context, "/async-timeout", new HttpServlet() {
-      @Override
-      protected void doGet(HttpServletRequest request, HttpServletResponse response) {
-        request.startAsync().setTimeout(200);
-      }
-    });
-    add(context, "/libraries", new HttpServlet() {
-      @Override
-      protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.getWriter().write(LibraryUse.exercise(request.getLocalPort()));
-      }
-    });
+    add(
+        context,
+        "/fail",
+        new HttpServlet() {
+          @Override
+          protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+            throw new IllegalStateException("boom");
+          }
+        });
+    add(
+        context,
+        "/unavailable",
+        new HttpServlet() {
+          @Override
+          protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+            response.setStatus(503);
+          }
+        });
+    add(
+        context,
+        "/async",
+        new HttpServlet() {
+          @Override
+          protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+            AsyncContext async = request.startAsync();
+            async.start(
+                () -> {
+                  try {
+                    Thread.sleep(
+                        ASYNC_WORK_MILLIS); // the slow work whose time the span must include
+                    async.getResponse().getWriter().write("late hello");
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                  async.complete();
+                });
+          }
+        });
+    add(
+        context,
+        "/async-timeout",
+        new HttpServlet() {
+          @Override
+          protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+            request.startAsync().setTimeout(200);
+          }
+        });
+    add(
+        context,
+        "/libraries",
+        new HttpServlet() {
+          @Override
+          protected void doGet(HttpServletRequest request, HttpServletResponse response)
+              throws IOException {
+            response.getWriter().write(LibraryUse.exercise(request.getLocalPort()));
+          }
+        });
 
     add(context, "/chain/*", new Chain());
     add(context, "/kafka/*", new KafkaSendServlet());
@@ -129,7 +150,8 @@ public final class TomcatApp {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
       response.getWriter().write(text);
     }
   }
@@ -137,12 +159,16 @@ public final class TomcatApp {
   /** Calls /shop/hello on another port through the client the path names, and answers with what it got. */
   static final class Chain extends HttpServlet {
     private final okhttp3.OkHttpClient okHttp = new okhttp3.OkHttpClient();
-    private final java.net.http.HttpClient jdk = java.net.http.HttpClient.newBuilder()
-        .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+    private final java.net.http.HttpClient jdk =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .build();
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-      String target = request.getParameter("target") == null ? "/shop/hello" : request.getParameter("target");
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
+      String target =
+          request.getParameter("target") == null ? "/shop/hello" : request.getParameter("target");
       String url = "http://127.0.0.1:" + request.getParameter("port") + target;
       String body;
       try {
@@ -163,10 +189,12 @@ public final class TomcatApp {
         case "/okhttp-async":
           return enqueue(okHttpRequest(url)).get(30, java.util.concurrent.TimeUnit.SECONDS);
         case "/jdk":
-          return jdk.send(jdkRequest(url), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+          return jdk.send(jdkRequest(url), java.net.http.HttpResponse.BodyHandlers.ofString())
+              .body();
         case "/jdk-async":
           return jdk.sendAsync(jdkRequest(url), java.net.http.HttpResponse.BodyHandlers.ofString())
-              .thenApply(java.net.http.HttpResponse::body).get(30, java.util.concurrent.TimeUnit.SECONDS);
+              .thenApply(java.net.http.HttpResponse::body)
+              .get(30, java.util.concurrent.TimeUnit.SECONDS);
         case "/url-connection":
           java.net.HttpURLConnection connection =
               (java.net.HttpURLConnection) new java.net.URL(url).openConnection();
@@ -177,15 +205,18 @@ public final class TomcatApp {
             return new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
           }
         case "/jdk-async-then-okhttp":
-          // the dependent stage runs where the response completes: it must still be in the caller's trace
+          // the dependent stage runs where the response completes: it must still be in the caller's
+          // trace
           return jdk.sendAsync(jdkRequest(url), java.net.http.HttpResponse.BodyHandlers.ofString())
-              .thenApply(first -> {
-                try (okhttp3.Response second = okHttp.newCall(okHttpRequest(url)).execute()) {
-                  return first.body() + "+" + second.body().string();
-                } catch (IOException e) {
-                  throw new java.io.UncheckedIOException(e);
-                }
-              }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+              .thenApply(
+                  first -> {
+                    try (okhttp3.Response second = okHttp.newCall(okHttpRequest(url)).execute()) {
+                      return first.body() + "+" + second.body().string();
+                    } catch (IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  })
+              .get(30, java.util.concurrent.TimeUnit.SECONDS);
         default:
           throw new IllegalArgumentException(via);
       }
@@ -200,20 +231,25 @@ public final class TomcatApp {
     }
 
     private java.util.concurrent.CompletableFuture<String> enqueue(okhttp3.Request call) {
-      java.util.concurrent.CompletableFuture<String> result = new java.util.concurrent.CompletableFuture<>();
-      okHttp.newCall(call).enqueue(new okhttp3.Callback() {
-        @Override
-        public void onFailure(okhttp3.Call failed, IOException e) {
-          result.completeExceptionally(e);
-        }
+      java.util.concurrent.CompletableFuture<String> result =
+          new java.util.concurrent.CompletableFuture<>();
+      okHttp
+          .newCall(call)
+          .enqueue(
+              new okhttp3.Callback() {
+                @Override
+                public void onFailure(okhttp3.Call failed, IOException e) {
+                  result.completeExceptionally(e);
+                }
 
-        @Override
-        public void onResponse(okhttp3.Call done, okhttp3.Response answer) throws IOException {
-          try (answer) {
-            result.complete(answer.body().string());
-          }
-        }
-      });
+                @Override
+                public void onResponse(okhttp3.Call done, okhttp3.Response answer)
+                    throws IOException {
+                  try (answer) {
+                    result.complete(answer.body().string());
+                  }
+                }
+              });
       return result;
     }
   }

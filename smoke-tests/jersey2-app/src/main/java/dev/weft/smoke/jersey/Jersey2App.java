@@ -17,7 +17,8 @@ public final class Jersey2App {
   private Jersey2App() {}
 
   public static void main(String[] args) throws Exception {
-    ResourceConfig application = new ResourceConfig(OrdersResource.class, OutOfStockMapper.class, DenyFilter.class);
+    ResourceConfig application =
+        new ResourceConfig(OrdersResource.class, OutOfStockMapper.class, DenyFilter.class);
     Server server = new Server(0);
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");

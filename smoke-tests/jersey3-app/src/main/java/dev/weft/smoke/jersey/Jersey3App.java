@@ -32,7 +32,8 @@ public final class Jersey3App {
     tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
     tomcat.setPort(0);
     Context context = tomcat.addContext("/shop", null);
-    context.addServletContainerInitializer(new JerseyServletContainerInitializer(), Set.of(ShopApplication.class));
+    context.addServletContainerInitializer(
+        new JerseyServletContainerInitializer(), Set.of(ShopApplication.class));
     tomcat.getConnector();
     tomcat.start();
     System.out.println("READY " + tomcat.getConnector().getLocalPort());

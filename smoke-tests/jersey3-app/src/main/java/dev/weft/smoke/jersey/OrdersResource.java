@@ -32,7 +32,8 @@ import java.net.http.HttpResponse;
 @Produces(MediaType.TEXT_PLAIN)
 public class OrdersResource {
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @GET
   public String list() {
@@ -70,7 +71,8 @@ public class OrdersResource {
   @GET
   @Path("{id}/via-client")
   public String viaClient(@PathParam("id") String id, @Context UriInfo uri) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(uri.getBaseUriBuilder().path("orders").path(id).build()).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(uri.getBaseUriBuilder().path("orders").path(id).build()).build();
     return "via client: " + CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).body();
   }
 }

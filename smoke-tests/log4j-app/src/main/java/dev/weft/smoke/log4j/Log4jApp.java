@@ -27,13 +27,17 @@ public final class Log4jApp {
     tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
     tomcat.setPort(0);
     Context context = tomcat.addContext("/shop", null);
-    Tomcat.addServlet(context, "log", new HttpServlet() {
-      @Override
-      protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        logBoth("handled request " + request.getParameter("request"));
-        response.getWriter().write("logged");
-      }
-    });
+    Tomcat.addServlet(
+        context,
+        "log",
+        new HttpServlet() {
+          @Override
+          protected void doGet(HttpServletRequest request, HttpServletResponse response)
+              throws IOException {
+            logBoth("handled request " + request.getParameter("request"));
+            response.getWriter().write("logged");
+          }
+        });
     context.addServletMappingDecoded("/log", "log");
     tomcat.getConnector();
     tomcat.start();

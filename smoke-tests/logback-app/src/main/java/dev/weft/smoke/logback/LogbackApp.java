@@ -33,19 +33,27 @@ public final class LogbackApp {
     tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
     tomcat.setPort(0);
     Context context = tomcat.addContext("/shop", null);
-    add(context, "/hello", new HttpServlet() {
-      @Override
-      protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.getWriter().write("hello");
-      }
-    });
-    add(context, "/log", new HttpServlet() {
-      @Override
-      protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Logs.info("handled request " + request.getParameter("request"));
-        response.getWriter().write("logged");
-      }
-    });
+    add(
+        context,
+        "/hello",
+        new HttpServlet() {
+          @Override
+          protected void doGet(HttpServletRequest request, HttpServletResponse response)
+              throws IOException {
+            response.getWriter().write("hello");
+          }
+        });
+    add(
+        context,
+        "/log",
+        new HttpServlet() {
+          @Override
+          protected void doGet(HttpServletRequest request, HttpServletResponse response)
+              throws IOException {
+            Logs.info("handled request " + request.getParameter("request"));
+            response.getWriter().write("logged");
+          }
+        });
     add(context, "/orders", new OrdersServlet());
     tomcat.getConnector();
     tomcat.start();
@@ -61,10 +69,12 @@ public final class LogbackApp {
 
   static final class OrdersServlet extends HttpServlet {
     private final Orders orders = new Orders();
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
       int port = request.getLocalPort();
       try {
         String placed = orders.place(42, "ada", "not an attribute", port);
@@ -78,9 +88,13 @@ public final class LogbackApp {
         orders.later(completion);
         CompletableFuture<String> failure = new CompletableFuture<>();
         orders.laterFailing(failure);
-        String after = client.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/shop/hello")).build(),
-            HttpResponse.BodyHandlers.ofString()).body();
+        String after =
+            client
+                .send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/shop/hello"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body();
         completion.complete(after);
         failure.completeExceptionally(new IllegalStateException("failed later"));
         orders.legacy("kept");

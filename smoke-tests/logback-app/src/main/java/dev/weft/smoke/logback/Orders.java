@@ -12,15 +12,23 @@ import java.util.concurrent.CompletableFuture;
 /** Methods traced by annotation only, as an application writes them. */
 public class Orders {
 
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   /** Logs, and calls {@code /shop/hello} on {@code port}: the client span must be this span's child. */
   @WithSpan("place order")
-  public String place(@SpanAttribute("order.id") long orderId, @SpanAttribute String customer,
-      String notAnAttribute, int port) throws Exception {
+  public String place(
+      @SpanAttribute("order.id") long orderId,
+      @SpanAttribute String customer,
+      String notAnAttribute,
+      int port)
+      throws Exception {
     Logs.info("placing order " + orderId);
-    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/shop/hello")).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    return client
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/shop/hello")).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   @WithSpan(kind = SpanKind.PRODUCER)
@@ -43,7 +51,8 @@ public class Orders {
   }
 
   @io.opentelemetry.extension.annotations.WithSpan("legacy")
-  public void legacy(@io.opentelemetry.extension.annotations.SpanAttribute("legacy.note") String note) {}
+  public void legacy(
+      @io.opentelemetry.extension.annotations.SpanAttribute("legacy.note") String note) {}
 
   /** Excluded by the setting the test starts the application with. */
   @WithSpan

@@ -13,7 +13,9 @@ public class VetRoutes {
   @Bean
   public RouterFunction<ServerResponse> vets() {
     return RouterFunctions.route()
-        .GET("/vets/{vetId}", request -> ServerResponse.ok().body("vet " + request.pathVariable("vetId")))
+        .GET(
+            "/vets/{vetId}",
+            request -> ServerResponse.ok().body("vet " + request.pathVariable("vetId")))
         .build();
   }
 }

@@ -22,8 +22,16 @@ public class Calls {
 
   public void get(String parameter, String value) {
     try {
-      http.send(HttpRequest.newBuilder(URI.create(url + "?" + parameter + "="
-          + URLEncoder.encode(value, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.discarding());
+      http.send(
+          HttpRequest.newBuilder(
+                  URI.create(
+                      url
+                          + "?"
+                          + parameter
+                          + "="
+                          + URLEncoder.encode(value, StandardCharsets.UTF_8)))
+              .build(),
+          HttpResponse.BodyHandlers.discarding());
     } catch (Exception e) {
       System.out.println("GET failed: " + e);
     }

@@ -35,7 +35,9 @@ public class Listeners {
     calls.get("record", record.value());
   }
 
-  @KafkaListener(topics = "${weft.topic-prefix}-record-retry", groupId = "${weft.topic-prefix}-record-retry")
+  @KafkaListener(
+      topics = "${weft.topic-prefix}-record-retry",
+      groupId = "${weft.topic-prefix}-record-retry")
   public void recordRetry(ConsumerRecord<String, String> record) {
     boolean first = failedOnce.add(record.value());
     calls.get("record-retry", record.value() + (first ? "-attempt-1" : "-attempt-2"));
@@ -45,7 +47,9 @@ public class Listeners {
   }
 
   @RetryableTopic(attempts = "2")
-  @KafkaListener(topics = "${weft.topic-prefix}-retryable", groupId = "${weft.topic-prefix}-retryable")
+  @KafkaListener(
+      topics = "${weft.topic-prefix}-retryable",
+      groupId = "${weft.topic-prefix}-retryable")
   public void retryable(ConsumerRecord<String, String> record) {
     boolean first = record.topic().endsWith("-retryable");
     calls.get("retryable", record.value() + (first ? "-attempt-1" : "-attempt-2"));
@@ -54,7 +58,9 @@ public class Listeners {
     }
   }
 
-  @KafkaListener(topics = "${weft.topic-prefix}-batch-for", groupId = "${weft.topic-prefix}-batch-for",
+  @KafkaListener(
+      topics = "${weft.topic-prefix}-batch-for",
+      groupId = "${weft.topic-prefix}-batch-for",
       batch = "true")
   public void batchFor(List<ConsumerRecord<String, String>> records) {
     for (ConsumerRecord<String, String> record : records) {
@@ -63,14 +69,18 @@ public class Listeners {
     calls.get("batch-for-after", records.get(0).value());
   }
 
-  @KafkaListener(topics = "${weft.topic-prefix}-batch-foreach", groupId = "${weft.topic-prefix}-batch-foreach",
+  @KafkaListener(
+      topics = "${weft.topic-prefix}-batch-foreach",
+      groupId = "${weft.topic-prefix}-batch-foreach",
       batch = "true")
   public void batchForEach(List<Message<String>> messages) {
     messages.forEach(message -> calls.get("batch-foreach", message.getPayload()));
     calls.get("batch-foreach-after", messages.get(0).getPayload());
   }
 
-  @KafkaListener(topics = "${weft.topic-prefix}-batch-index", groupId = "${weft.topic-prefix}-batch-index",
+  @KafkaListener(
+      topics = "${weft.topic-prefix}-batch-index",
+      groupId = "${weft.topic-prefix}-batch-index",
       batch = "true")
   public void batchIndex(List<String> values) {
     for (int i = 0; i < values.size(); i++) {
@@ -79,14 +89,18 @@ public class Listeners {
     calls.get("batch-index-after", values.get(0));
   }
 
-  @KafkaListener(topics = "${weft.topic-prefix}-batch-stream", groupId = "${weft.topic-prefix}-batch-stream",
+  @KafkaListener(
+      topics = "${weft.topic-prefix}-batch-stream",
+      groupId = "${weft.topic-prefix}-batch-stream",
       batch = "true")
   public void batchStream(List<ConsumerRecord<String, String>> records) {
     records.stream().map(ConsumerRecord::value).forEach(value -> calls.get("batch-stream", value));
     calls.get("batch-stream-after", records.get(0).value());
   }
 
-  @KafkaListener(topics = "${weft.topic-prefix}-batch-records", groupId = "${weft.topic-prefix}-batch-records",
+  @KafkaListener(
+      topics = "${weft.topic-prefix}-batch-records",
+      groupId = "${weft.topic-prefix}-batch-records",
       batch = "true")
   public void batchRecords(ConsumerRecords<String, String> records) {
     String first = null;
@@ -97,7 +111,9 @@ public class Listeners {
     calls.get("batch-records-after", first);
   }
 
-  @KafkaListener(topics = "${weft.topic-prefix}-batch-fail", groupId = "${weft.topic-prefix}-batch-fail",
+  @KafkaListener(
+      topics = "${weft.topic-prefix}-batch-fail",
+      groupId = "${weft.topic-prefix}-batch-fail",
       batch = "true")
   public void batchFail(List<ConsumerRecord<String, String>> records) {
     int attempt = batchFailAttempts.incrementAndGet();
@@ -109,7 +125,9 @@ public class Listeners {
     }
   }
 
-  @KafkaListener(topics = "${weft.topic-prefix}-batch-whole", groupId = "${weft.topic-prefix}-batch-whole",
+  @KafkaListener(
+      topics = "${weft.topic-prefix}-batch-whole",
+      groupId = "${weft.topic-prefix}-batch-whole",
       batch = "true")
   public void batchWhole(List<String> values) {
     calls.get("batch-whole", values.size() + "-records");

@@ -28,7 +28,8 @@ public class SpringKafkaApp {
 
   private static boolean allAssigned(KafkaListenerEndpointRegistry registry) {
     for (MessageListenerContainer container : registry.getAllListenerContainers()) {
-      if (container.getAssignedPartitions() == null || container.getAssignedPartitions().isEmpty()) {
+      if (container.getAssignedPartitions() == null
+          || container.getAssignedPartitions().isEmpty()) {
         return false;
       }
     }

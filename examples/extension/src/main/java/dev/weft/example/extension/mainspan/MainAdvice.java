@@ -17,8 +17,11 @@ public final class MainAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   public static Object[] enter(@Advice.Origin("#t") String className) {
-    Span span = TRACER.spanBuilder(className.substring(className.lastIndexOf('.') + 1) + ".main")
-        .setSpanKind(SpanKind.INTERNAL).startSpan();
+    Span span =
+        TRACER
+            .spanBuilder(className.substring(className.lastIndexOf('.') + 1) + ".main")
+            .setSpanKind(SpanKind.INTERNAL)
+            .startSpan();
     return new Object[] {span, span.makeCurrent()};
   }
 

@@ -19,9 +19,10 @@ import java.util.List;
 public final class MainSpanModule extends InstrumentationModule {
 
   static final String NAME = "example-main-span";
+
   /** The class whose {@code main} is traced, with {@code /} separators as the name test receives it; or null. */
-  private static final String INTERNAL_NAME = internalName(
-      Settings.getString("otel.instrumentation." + NAME + ".class-name"));
+  private static final String INTERNAL_NAME =
+      internalName(Settings.getString("otel.instrumentation." + NAME + ".class-name"));
 
   public MainSpanModule() {
     super(NAME);
@@ -56,8 +57,10 @@ public final class MainSpanModule extends InstrumentationModule {
     if (INTERNAL_NAME == null) {
       return List.of();
     }
-    return List.of(TypeInstrumentation.forTypes(named(INTERNAL_NAME.replace('/', '.')))
-        .advise(named("main").and(isPublic()).and(isStatic()).and(takesArguments(String[].class)),
-            MainSpanModule.class.getPackageName() + ".MainAdvice"));
+    return List.of(
+        TypeInstrumentation.forTypes(named(INTERNAL_NAME.replace('/', '.')))
+            .advise(
+                named("main").and(isPublic()).and(isStatic()).and(takesArguments(String[].class)),
+                MainSpanModule.class.getPackageName() + ".MainAdvice"));
   }
 }

@@ -22,13 +22,20 @@ final class TaggingSampler implements Sampler {
   private final SamplingResult sampled;
 
   TaggingSampler(String tag) {
-    this.sampled = SamplingResult.create(SamplingDecision.RECORD_AND_SAMPLE, Attributes.of(TAG, tag));
+    this.sampled =
+        SamplingResult.create(SamplingDecision.RECORD_AND_SAMPLE, Attributes.of(TAG, tag));
   }
 
   @Override
-  public SamplingResult shouldSample(Context parentContext, String traceId, String name, SpanKind spanKind,
-      Attributes attributes, List<LinkData> parentLinks) {
-    SamplingResult decision = decider.shouldSample(parentContext, traceId, name, spanKind, attributes, parentLinks);
+  public SamplingResult shouldSample(
+      Context parentContext,
+      String traceId,
+      String name,
+      SpanKind spanKind,
+      Attributes attributes,
+      List<LinkData> parentLinks) {
+    SamplingResult decision =
+        decider.shouldSample(parentContext, traceId, name, spanKind, attributes, parentLinks);
     return decision.getDecision() == SamplingDecision.RECORD_AND_SAMPLE ? sampled : decision;
   }
 

@@ -9,7 +9,8 @@ import io.opentelemetry.context.ContextKey;
  */
 public final class ClientSpans {
 
-  private static final ContextKey<Boolean> IN_CLIENT_SPAN = ContextKey.named("weft-http-client-span");
+  private static final ContextKey<Boolean> IN_CLIENT_SPAN =
+      ContextKey.named("weft-http-client-span");
 
   private ClientSpans() {}
 

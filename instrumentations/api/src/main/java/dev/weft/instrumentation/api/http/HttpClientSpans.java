@@ -20,7 +20,8 @@ import io.opentelemetry.semconv.UrlAttributes;
 public final class HttpClientSpans {
 
   private final Tracer tracer;
-  private final TextMapPropagator propagator = GlobalOpenTelemetry.getPropagators().getTextMapPropagator();
+  private final TextMapPropagator propagator =
+      GlobalOpenTelemetry.getPropagators().getTextMapPropagator();
 
   /** @param instrumentationName the tracer's name, e.g. {@code dev.weft.okhttp} */
   public HttpClientSpans(String instrumentationName) {
@@ -34,20 +35,27 @@ public final class HttpClientSpans {
    * @param urlFull the URL as given; credentials and sensitive query values are redacted here
    * @param userInfo the user info the URL holds, or {@code null}
    */
-  public Span start(Context parent, String method, String urlFull, String userInfo, String serverAddress,
+  public Span start(
+      Context parent,
+      String method,
+      String urlFull,
+      String userInfo,
+      String serverAddress,
       int serverPort) {
     if (ClientSpans.isInClientSpan(parent)) {
       return null;
     }
     String requestMethod = HttpConventions.requestMethod(method);
-    Span span = tracer.spanBuilder(HttpConventions.spanName(requestMethod))
-        .setSpanKind(SpanKind.CLIENT)
-        .setParent(parent)
-        .setAttribute(HttpAttributes.HTTP_REQUEST_METHOD, requestMethod)
-        .setAttribute(UrlAttributes.URL_FULL, UrlRedaction.fullUrl(urlFull, userInfo))
-        .setAttribute(ServerAttributes.SERVER_ADDRESS, serverAddress)
-        .setAttribute(ServerAttributes.SERVER_PORT, (long) serverPort)
-        .startSpan();
+    Span span =
+        tracer
+            .spanBuilder(HttpConventions.spanName(requestMethod))
+            .setSpanKind(SpanKind.CLIENT)
+            .setParent(parent)
+            .setAttribute(HttpAttributes.HTTP_REQUEST_METHOD, requestMethod)
+            .setAttribute(UrlAttributes.URL_FULL, UrlRedaction.fullUrl(urlFull, userInfo))
+            .setAttribute(ServerAttributes.SERVER_ADDRESS, serverAddress)
+            .setAttribute(ServerAttributes.SERVER_PORT, (long) serverPort)
+            .startSpan();
     if (requestMethod == HttpConventions.OTHER_METHOD) {
       span.setAttribute(HttpAttributes.HTTP_REQUEST_METHOD_ORIGINAL, method);
     }
@@ -84,5 +92,4 @@ public final class HttpClientSpans {
     }
     span.end();
   }
-
 }

@@ -21,7 +21,8 @@ public final class UrlRedaction {
   private static final String[] DEFAULT_NAMES = {
     "AWSAccessKeyId", "Signature", "sig", "X-Goog-Signature", "X-Amz-Signature"
   };
-  private static final UrlRedaction CONFIGURED = new UrlRedaction(InstrumentationConfig.getList(EXTRA_NAMES_SETTING));
+  private static final UrlRedaction CONFIGURED =
+      new UrlRedaction(InstrumentationConfig.getList(EXTRA_NAMES_SETTING));
 
   private final String[] sensitiveNames;
 
@@ -42,9 +43,10 @@ public final class UrlRedaction {
   }
 
   String redactFullUrl(String url, String userInfo) {
-    String withoutCredentials = userInfo == null || userInfo.isEmpty()
-        ? url
-        : url.replace(userInfo + "@", "REDACTED:REDACTED@");
+    String withoutCredentials =
+        userInfo == null || userInfo.isEmpty()
+            ? url
+            : url.replace(userInfo + "@", "REDACTED:REDACTED@");
     int question = withoutCredentials.indexOf('?');
     if (question < 0) {
       return withoutCredentials;
@@ -55,7 +57,9 @@ public final class UrlRedaction {
     String redacted = redactQuery(query);
     return redacted == query
         ? withoutCredentials
-        : withoutCredentials.substring(0, question + 1) + redacted + withoutCredentials.substring(queryEnd);
+        : withoutCredentials.substring(0, question + 1)
+            + redacted
+            + withoutCredentials.substring(queryEnd);
   }
 
   /** The query with each sensitive parameter's value replaced; the same instance when there is none. */

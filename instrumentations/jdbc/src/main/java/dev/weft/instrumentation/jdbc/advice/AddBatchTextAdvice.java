@@ -11,7 +11,9 @@ public final class AddBatchTextAdvice {
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
   public static void exit(
-      @Advice.This Statement statement, @Advice.Argument(0) String sql, @Advice.Thrown Throwable thrown) {
+      @Advice.This Statement statement,
+      @Advice.Argument(0) String sql,
+      @Advice.Thrown Throwable thrown) {
     if (thrown == null) {
       JdbcCalls.textAdded(statement, sql);
     }

@@ -34,7 +34,9 @@ final class ApplicationPropagators implements ContextPropagators, TextMapPropaga
     if (context == null || setter == null) {
       return;
     }
-    AgentPropagation.inject(BridgedContext.toAgent(context), carrier,
+    AgentPropagation.inject(
+        BridgedContext.toAgent(context),
+        carrier,
         (into, key, value) -> setter.set(carrierOf(into), key, value));
   }
 
@@ -46,17 +48,21 @@ final class ApplicationPropagators implements ContextPropagators, TextMapPropaga
     if (getter == null) {
       return context;
     }
-    Object extracted = AgentPropagation.extract(BridgedContext.toAgent(context), carrier, new CarrierReader() {
-      @Override
-      public Iterable<String> keys(Object from) {
-        return getter.keys(carrierOf(from));
-      }
+    Object extracted =
+        AgentPropagation.extract(
+            BridgedContext.toAgent(context),
+            carrier,
+            new CarrierReader() {
+              @Override
+              public Iterable<String> keys(Object from) {
+                return getter.keys(carrierOf(from));
+              }
 
-      @Override
-      public String get(Object from, String key) {
-        return getter.get(carrierOf(from), key);
-      }
-    });
+              @Override
+              public String get(Object from, String key) {
+                return getter.get(carrierOf(from), key);
+              }
+            });
     Context bridged = BridgedContext.fromAgent(extracted);
     return bridged == null ? Context.root() : bridged;
   }

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 final class ApplicationSpan implements Span {
 
   private final Object agentSpan;
+
   /** Copied from the agent's span on first use: it never changes. */
   private SpanContext spanContext;
 
@@ -28,7 +29,9 @@ final class ApplicationSpan implements Span {
       return ((ApplicationSpan) span).agentSpan;
     }
     SpanContext context = span.getSpanContext();
-    return context.isValid() ? AgentSpans.wrap(SpanContextConversion.toAgent(context)) : AgentSpans.invalid();
+    return context.isValid()
+        ? AgentSpans.wrap(SpanContextConversion.toAgent(context))
+        : AgentSpans.invalid();
   }
 
   @Override
@@ -94,7 +97,8 @@ final class ApplicationSpan implements Span {
   @Override
   public Span recordException(Throwable exception, Attributes additionalAttributes) {
     if (exception != null) {
-      AgentSpans.recordException(agentSpan, exception, AttributeConversion.toAgent(additionalAttributes));
+      AgentSpans.recordException(
+          agentSpan, exception, AttributeConversion.toAgent(additionalAttributes));
     }
     return this;
   }
@@ -109,7 +113,10 @@ final class ApplicationSpan implements Span {
   @Override
   public Span addLink(SpanContext linked, Attributes attributes) {
     if (linked != null && linked.isValid()) {
-      AgentSpans.addLink(agentSpan, SpanContextConversion.toAgent(linked), AttributeConversion.toAgent(attributes));
+      AgentSpans.addLink(
+          agentSpan,
+          SpanContextConversion.toAgent(linked),
+          AttributeConversion.toAgent(attributes));
     }
     return this;
   }

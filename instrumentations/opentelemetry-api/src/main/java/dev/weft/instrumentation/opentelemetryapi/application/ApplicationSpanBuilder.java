@@ -44,7 +44,9 @@ final class ApplicationSpanBuilder implements SpanBuilder {
   @Override
   public SpanBuilder addLink(SpanContext spanContext, Attributes attributes) {
     if (spanContext != null && spanContext.isValid()) {
-      AgentSpanBuilders.addLink(agentBuilder, SpanContextConversion.toAgent(spanContext),
+      AgentSpanBuilders.addLink(
+          agentBuilder,
+          SpanContextConversion.toAgent(spanContext),
           AttributeConversion.toAgent(attributes));
     }
     return this;

@@ -20,7 +20,8 @@ final class ApplicationTracerProvider implements TracerProvider {
 
   @Override
   public Tracer get(String instrumentationScopeName, String instrumentationScopeVersion) {
-    return new ApplicationTracer(AgentSpans.tracer(instrumentationScopeName, instrumentationScopeVersion, null));
+    return new ApplicationTracer(
+        AgentSpans.tracer(instrumentationScopeName, instrumentationScopeVersion, null));
   }
 
   /**

@@ -23,12 +23,13 @@ final class AttributeConversion {
       return AgentAttributes.empty();
     }
     Object builder = AgentAttributes.builder();
-    attributes.forEach((key, value) -> {
-      Object agentKey = toAgent(key);
-      if (agentKey != null && value != null) {
-        AgentAttributes.put(builder, agentKey, value);
-      }
-    });
+    attributes.forEach(
+        (key, value) -> {
+          Object agentKey = toAgent(key);
+          if (agentKey != null && value != null) {
+            AgentAttributes.put(builder, agentKey, value);
+          }
+        });
     return AgentAttributes.build(builder);
   }
 }

@@ -14,16 +14,17 @@ final class BaggageConversion {
 
   static Object toAgent(Baggage baggage) {
     String[] entries = new String[baggage.size() * 3];
-    baggage.forEach(new BiConsumer<String, BaggageEntry>() {
-      private int next;
+    baggage.forEach(
+        new BiConsumer<String, BaggageEntry>() {
+          private int next;
 
-      @Override
-      public void accept(String key, BaggageEntry entry) {
-        entries[next++] = key;
-        entries[next++] = entry.getValue();
-        entries[next++] = entry.getMetadata().getValue();
-      }
-    });
+          @Override
+          public void accept(String key, BaggageEntry entry) {
+            entries[next++] = key;
+            entries[next++] = entry.getValue();
+            entries[next++] = entry.getMetadata().getValue();
+          }
+        });
     return AgentBaggage.of(entries);
   }
 

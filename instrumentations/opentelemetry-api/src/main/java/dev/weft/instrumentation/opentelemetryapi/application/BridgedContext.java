@@ -15,12 +15,15 @@ final class BridgedContext implements Context {
 
   /** The agent's key for this application class loader's own context values. */
   private static final Object APPLICATION_VALUES = AgentContexts.newKey("weft-application-context");
+
   private static final Context ROOT = Context.root();
+
   /**
    * For a span the bridge did not make (one of an SDK of the application's own, say), the agent's span made for it:
    * while the agent's context still holds that span, the application gets its own span object back.
    */
-  private static final ContextKey<Object> FOREIGN_SPAN_AS_AGENTS = ContextKey.named("weft-foreign-span");
+  private static final ContextKey<Object> FOREIGN_SPAN_AS_AGENTS =
+      ContextKey.named("weft-foreign-span");
 
   private final Object agentContext;
   private final Context applicationValues;
@@ -61,7 +64,8 @@ final class BridgedContext implements Context {
     }
     Object baggage = context.get(ContextKeys.BAGGAGE);
     if (baggage != null) {
-      agentContext = AgentContexts.withBaggage(agentContext, BaggageConversion.toAgent((Baggage) baggage));
+      agentContext =
+          AgentContexts.withBaggage(agentContext, BaggageConversion.toAgent((Baggage) baggage));
     }
     return AgentContexts.with(agentContext, APPLICATION_VALUES, context);
   }
@@ -98,14 +102,16 @@ final class BridgedContext implements Context {
   public <V> Context with(ContextKey<V> key, V value) {
     if (key == ContextKeys.SPAN) {
       Object span = value == null ? null : ApplicationSpan.toAgent((Span) value);
-      Context values = value instanceof ApplicationSpan || value == null
-          ? applicationValues
-          : applicationValues.with(key, value).with(FOREIGN_SPAN_AS_AGENTS, span);
+      Context values =
+          value instanceof ApplicationSpan || value == null
+              ? applicationValues
+              : applicationValues.with(key, value).with(FOREIGN_SPAN_AS_AGENTS, span);
       return new BridgedContext(AgentContexts.withSpan(agentContext, span), values);
     }
     if (key == ContextKeys.BAGGAGE) {
       Object baggage = value == null ? null : BaggageConversion.toAgent((Baggage) value);
-      return new BridgedContext(AgentContexts.withBaggage(agentContext, baggage), applicationValues);
+      return new BridgedContext(
+          AgentContexts.withBaggage(agentContext, baggage), applicationValues);
     }
     return new BridgedContext(agentContext, applicationValues.with(key, value));
   }

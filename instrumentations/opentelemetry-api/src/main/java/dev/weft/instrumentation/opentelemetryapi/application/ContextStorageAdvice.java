@@ -11,7 +11,10 @@ public final class ContextStorageAdvice {
 
   private ContextStorageAdvice() {}
 
-  @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class, suppress = Throwable.class, inline = false)
+  @Advice.OnMethodEnter(
+      skipOn = Advice.OnNonDefaultValue.class,
+      suppress = Throwable.class,
+      inline = false)
   public static Object enter() {
     return BridgedContextStorage.INSTANCE;
   }

@@ -12,7 +12,10 @@ public final class GlobalGetAdvice {
 
   private GlobalGetAdvice() {}
 
-  @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class, suppress = Throwable.class, inline = false)
+  @Advice.OnMethodEnter(
+      skipOn = Advice.OnNonDefaultValue.class,
+      suppress = Throwable.class,
+      inline = false)
   public static Object enter() {
     return ApplicationOpenTelemetry.INSTANCE;
   }

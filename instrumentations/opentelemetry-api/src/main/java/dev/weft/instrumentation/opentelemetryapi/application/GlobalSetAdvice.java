@@ -12,7 +12,10 @@ public final class GlobalSetAdvice {
 
   private GlobalSetAdvice() {}
 
-  @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class, suppress = Throwable.class, inline = false)
+  @Advice.OnMethodEnter(
+      skipOn = Advice.OnNonDefaultValue.class,
+      suppress = Throwable.class,
+      inline = false)
   public static boolean enter() {
     IgnoredGlobalSet.report();
     return true;

@@ -37,18 +37,23 @@ final class SpanContextConversion {
     String[] stateEntries = NO_ENTRIES;
     if (!state.isEmpty()) {
       String[] entries = new String[state.size() * 2];
-      state.forEach(new BiConsumer<String, String>() {
-        private int next;
+      state.forEach(
+          new BiConsumer<String, String>() {
+            private int next;
 
-        @Override
-        public void accept(String key, String value) {
-          entries[next++] = key;
-          entries[next++] = value;
-        }
-      });
+            @Override
+            public void accept(String key, String value) {
+              entries[next++] = key;
+              entries[next++] = value;
+            }
+          });
       stateEntries = entries;
     }
-    return AgentSpanContexts.create(spanContext.getTraceId(), spanContext.getSpanId(),
-        spanContext.getTraceFlags().asByte(), stateEntries, spanContext.isRemote());
+    return AgentSpanContexts.create(
+        spanContext.getTraceId(),
+        spanContext.getSpanId(),
+        spanContext.getTraceFlags().asByte(),
+        stateEntries,
+        spanContext.isRemote());
   }
 }

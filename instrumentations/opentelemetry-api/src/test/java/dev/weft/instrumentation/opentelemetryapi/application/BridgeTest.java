@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
@@ -18,7 +19,6 @@ import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.Scope;
@@ -51,16 +51,23 @@ class BridgeTest {
   private static final List<SpanData> EXPORTED = new CopyOnWriteArrayList<>();
   private static Tracer agentTracer;
 
-  private final Tracer applicationTracer = ApplicationOpenTelemetry.INSTANCE.getTracer("app", "1.2");
+  private final Tracer applicationTracer =
+      ApplicationOpenTelemetry.INSTANCE.getTracer("app", "1.2");
 
   @BeforeAll
   static void registerSdk() {
-    OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
-        .setTracerProvider(SdkTracerProvider.builder()
-            .addSpanProcessor(SimpleSpanProcessor.create(new ListExporter())).build())
-        .setPropagators(ContextPropagators.create(TextMapPropagator.composite(
-            W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance())))
-        .build();
+    OpenTelemetrySdk sdk =
+        OpenTelemetrySdk.builder()
+            .setTracerProvider(
+                SdkTracerProvider.builder()
+                    .addSpanProcessor(SimpleSpanProcessor.create(new ListExporter()))
+                    .build())
+            .setPropagators(
+                ContextPropagators.create(
+                    TextMapPropagator.composite(
+                        W3CTraceContextPropagator.getInstance(),
+                        W3CBaggagePropagator.getInstance())))
+            .build();
     GlobalOpenTelemetry.set(sdk);
     agentTracer = sdk.getTracer("agent");
   }
@@ -72,8 +79,13 @@ class BridgeTest {
 
   @Test
   void catchesTheApisOwnSpanAndBaggageKeys() {
-    Span span = Span.wrap(SpanContext.create("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331",
-        TraceFlags.getSampled(), TraceState.getDefault()));
+    Span span =
+        Span.wrap(
+            SpanContext.create(
+                "0af7651916cd43dd8448eb211c80319c",
+                "b7ad6b7169203331",
+                TraceFlags.getSampled(),
+                TraceState.getDefault()));
     Baggage baggage = Baggage.builder().put("k", "v").build();
 
     assertSame(span, Context.root().with(span).get(ContextKeys.SPAN));
@@ -85,7 +97,10 @@ class BridgeTest {
     Span server = agentTracer.spanBuilder("server").setSpanKind(SpanKind.SERVER).startSpan();
     try (Scope ignored = server.makeCurrent()) {
       Span current = Span.fromContext(BridgedContextStorage.INSTANCE.current());
-      assertEquals(server.getSpanContext(), current.getSpanContext(), "the application sees the agent's span");
+      assertEquals(
+          server.getSpanContext(),
+          current.getSpanContext(),
+          "the application sees the agent's span");
       applicationTracer.spanBuilder("work").startSpan().end();
     }
     server.end();
@@ -101,28 +116,38 @@ class BridgeTest {
   void applicationSpanMadeCurrentIsTheParentOfTheAgentsSpans() {
     Span work = applicationTracer.spanBuilder("work").startSpan();
     try (Scope ignored = BridgedContextStorage.INSTANCE.attach(Context.root().with(work))) {
-      assertEquals(work.getSpanContext(), Span.current().getSpanContext(), "the agent sees the application's span");
+      assertEquals(
+          work.getSpanContext(),
+          Span.current().getSpanContext(),
+          "the agent sees the application's span");
       agentTracer.spanBuilder("client").setSpanKind(SpanKind.CLIENT).startSpan().end();
     }
     work.end();
-    assertFalse(Span.current().getSpanContext().isValid(), "the scope restored the agent's context");
+    assertFalse(
+        Span.current().getSpanContext().isValid(), "the scope restored the agent's context");
 
     assertEquals(work.getSpanContext().getSpanId(), exported("client").getParentSpanId());
   }
 
   @Test
   void spanCarriesAttributesEventsStatusExceptionsAndLinks() {
-    SpanContext linked = SpanContext.createFromRemoteParent("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331",
-        TraceFlags.getSampled(), TraceState.builder().put("vendor", "x").build());
-    Span span = applicationTracer.spanBuilder("work")
-        .setSpanKind(SpanKind.PRODUCER)
-        .setNoParent()
-        .setAttribute("s", "v")
-        .setAttribute("l", 7L)
-        .setAttribute(AttributeKey.stringArrayKey("sa"), List.of("a", "b"))
-        .setAttribute(AttributeKey.doubleArrayKey("da"), List.of(1.5))
-        .addLink(linked, Attributes.of(AttributeKey.stringKey("why"), "batch"))
-        .startSpan();
+    SpanContext linked =
+        SpanContext.createFromRemoteParent(
+            "0af7651916cd43dd8448eb211c80319c",
+            "b7ad6b7169203331",
+            TraceFlags.getSampled(),
+            TraceState.builder().put("vendor", "x").build());
+    Span span =
+        applicationTracer
+            .spanBuilder("work")
+            .setSpanKind(SpanKind.PRODUCER)
+            .setNoParent()
+            .setAttribute("s", "v")
+            .setAttribute("l", 7L)
+            .setAttribute(AttributeKey.stringArrayKey("sa"), List.of("a", "b"))
+            .setAttribute(AttributeKey.doubleArrayKey("da"), List.of(1.5))
+            .addLink(linked, Attributes.of(AttributeKey.stringKey("why"), "batch"))
+            .startSpan();
     span.setAttribute("d", 2.5);
     span.setAttribute("b", true);
     span.setAttribute(AttributeKey.longArrayKey("la"), List.of(1L, 2L));
@@ -148,11 +173,14 @@ class BridgeTest {
     assertEquals("cache miss", cacheMiss.getName());
     assertEquals(3L, cacheMiss.getAttributes().get(AttributeKey.longKey("size")));
     assertEquals("exception", data.getEvents().get(1).getName());
-    assertEquals("boom", data.getEvents().get(1).getAttributes().get(AttributeKey.stringKey("exception.message")));
+    assertEquals(
+        "boom",
+        data.getEvents().get(1).getAttributes().get(AttributeKey.stringKey("exception.message")));
     assertEquals(StatusCode.ERROR, data.getStatus().getStatusCode());
     assertEquals("failed", data.getStatus().getDescription());
     assertEquals(linked, data.getLinks().get(0).getSpanContext());
-    assertEquals("batch", data.getLinks().get(0).getAttributes().get(AttributeKey.stringKey("why")));
+    assertEquals(
+        "batch", data.getLinks().get(0).getAttributes().get(AttributeKey.stringKey("why")));
     assertEquals("0000000000000000", data.getParentSpanId());
   }
 
@@ -169,9 +197,17 @@ class BridgeTest {
 
   @Test
   void explicitParentFromARemoteSpanContext() {
-    SpanContext remote = SpanContext.createFromRemoteParent("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331",
-        TraceFlags.getSampled(), TraceState.getDefault());
-    applicationTracer.spanBuilder("work").setParent(Context.root().with(Span.wrap(remote))).startSpan().end();
+    SpanContext remote =
+        SpanContext.createFromRemoteParent(
+            "0af7651916cd43dd8448eb211c80319c",
+            "b7ad6b7169203331",
+            TraceFlags.getSampled(),
+            TraceState.getDefault());
+    applicationTracer
+        .spanBuilder("work")
+        .setParent(Context.root().with(Span.wrap(remote)))
+        .startSpan()
+        .end();
 
     SpanData data = exported("work");
     assertEquals("0af7651916cd43dd8448eb211c80319c", data.getTraceId());
@@ -181,12 +217,18 @@ class BridgeTest {
   @Test
   void baggageIsOneAndTheSameOnBothSides() {
     Baggage applicationBaggage = Baggage.builder().put("tenant", "acme").build();
-    try (Scope ignored = BridgedContextStorage.INSTANCE.attach(Context.root().with(applicationBaggage))) {
-      assertEquals("acme", Baggage.current().getEntryValue("tenant"), "the agent sees the application's baggage");
-      try (Scope agentScope = Baggage.current().toBuilder().put("region", "eu").build().makeCurrent()) {
+    try (Scope ignored =
+        BridgedContextStorage.INSTANCE.attach(Context.root().with(applicationBaggage))) {
+      assertEquals(
+          "acme",
+          Baggage.current().getEntryValue("tenant"),
+          "the agent sees the application's baggage");
+      try (Scope agentScope =
+          Baggage.current().toBuilder().put("region", "eu").build().makeCurrent()) {
         Baggage seen = Baggage.fromContext(BridgedContextStorage.INSTANCE.current());
         assertEquals("acme", seen.getEntryValue("tenant"));
-        assertEquals("eu", seen.getEntryValue("region"), "the application sees the agent's baggage");
+        assertEquals(
+            "eu", seen.getEntryValue("region"), "the application sees the agent's baggage");
       }
     }
   }
@@ -200,11 +242,14 @@ class BridgeTest {
       // the agent hands its context to another thread, as its executor instrumentation does
       Context agentContext = Context.current();
       String[] seen = new String[2];
-      Thread other = new Thread(agentContext.wrap(() -> {
-        Context applicationView = BridgedContextStorage.INSTANCE.current();
-        seen[0] = applicationView.get(tenant);
-        seen[1] = Span.fromContext(applicationView).getSpanContext().getSpanId();
-      }));
+      Thread other =
+          new Thread(
+              agentContext.wrap(
+                  () -> {
+                    Context applicationView = BridgedContextStorage.INSTANCE.current();
+                    seen[0] = applicationView.get(tenant);
+                    seen[1] = Span.fromContext(applicationView).getSpanContext().getSpanId();
+                  }));
       other.start();
       other.join();
       assertEquals("acme", seen[0]);
@@ -219,14 +264,23 @@ class BridgeTest {
 
   @Test
   void aSpanTheBridgeDidNotMakeComesBackAsItself() {
-    Span foreign = Span.wrap(SpanContext.create("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331",
-        TraceFlags.getSampled(), TraceState.getDefault()));
+    Span foreign =
+        Span.wrap(
+            SpanContext.create(
+                "0af7651916cd43dd8448eb211c80319c",
+                "b7ad6b7169203331",
+                TraceFlags.getSampled(),
+                TraceState.getDefault()));
     try (Scope ignored = BridgedContextStorage.INSTANCE.attach(Context.root().with(foreign))) {
-      assertEquals(foreign.getSpanContext(), Span.current().getSpanContext(), "the agent's span carries its context");
+      assertEquals(
+          foreign.getSpanContext(),
+          Span.current().getSpanContext(),
+          "the agent's span carries its context");
       assertSame(foreign, Span.fromContext(BridgedContextStorage.INSTANCE.current()));
       try (Scope agentScope = agentTracer.spanBuilder("client").startSpan().makeCurrent()) {
         Span seen = Span.fromContext(BridgedContextStorage.INSTANCE.current());
-        assertEquals(Span.current().getSpanContext(), seen.getSpanContext(), "the agent's newer span wins");
+        assertEquals(
+            Span.current().getSpanContext(), seen.getSpanContext(), "the agent's newer span wins");
       }
     }
     try (Scope ignored = BridgedContextStorage.INSTANCE.attach(bridgedContextWith(foreign))) {
@@ -257,19 +311,30 @@ class BridgeTest {
   @Test
   void propagatorsAreTheAgentsOverTheApplicationsCarriers() {
     Span work = applicationTracer.spanBuilder("work").startSpan();
-    Context context = Context.root().with(work).with(Baggage.builder().put("tenant", "acme").build());
+    Context context =
+        Context.root().with(work).with(Baggage.builder().put("tenant", "acme").build());
     Map<String, String> headers = new HashMap<>();
     ApplicationPropagators.INSTANCE.inject(context, headers, Map::put);
     work.end();
 
-    assertTrue(headers.get("traceparent").startsWith(
-        "00-" + work.getSpanContext().getTraceId() + "-" + work.getSpanContext().getSpanId() + "-"),
+    assertTrue(
+        headers
+            .get("traceparent")
+            .startsWith(
+                "00-"
+                    + work.getSpanContext().getTraceId()
+                    + "-"
+                    + work.getSpanContext().getSpanId()
+                    + "-"),
         headers.toString());
     assertEquals("tenant=acme", headers.get("baggage"));
     assertTrue(ApplicationPropagators.INSTANCE.fields().contains("traceparent"));
 
-    Context extracted = ApplicationPropagators.INSTANCE.extract(Context.root(), headers, new MapGetter());
-    assertEquals(work.getSpanContext().getSpanId(), Span.fromContext(extracted).getSpanContext().getSpanId());
+    Context extracted =
+        ApplicationPropagators.INSTANCE.extract(Context.root(), headers, new MapGetter());
+    assertEquals(
+        work.getSpanContext().getSpanId(),
+        Span.fromContext(extracted).getSpanContext().getSpanId());
     assertTrue(Span.fromContext(extracted).getSpanContext().isRemote());
     assertEquals("acme", Baggage.fromContext(extracted).getEntryValue("tenant"));
   }

@@ -29,7 +29,9 @@ public final class Routes {
       case "EXACT":
         return pattern == null ? null : withContext(contextPath, pattern);
       case "PATH":
-        return pattern == null || pattern.equals(WHOLE_CONTEXT) ? null : withContext(contextPath, pattern);
+        return pattern == null || pattern.equals(WHOLE_CONTEXT)
+            ? null
+            : withContext(contextPath, pattern);
       case "EXTENSION":
         return pattern == null ? null : withContext(contextPath, "/" + pattern);
       default: // DEFAULT, and constants of later servlet versions

@@ -17,8 +17,10 @@ public final class ServerRequest extends HttpServerRoute {
       AtomicIntegerFieldUpdater.newUpdater(ServerRequest.class, "ended");
 
   final Span span;
+
   /** The well-known method or {@code _OTHER}: the first word of the span name. */
   final String method;
+
   final Context context;
   private final Scope scope;
   private volatile int ended;

@@ -60,7 +60,9 @@ public abstract class ServletModule extends InstrumentationModule {
     return List.of(
         Requirement.type(namespace + ".AsyncListener"),
         Requirement.method(namespace + ".ServletRequest", "isAsyncStarted", "()Z"),
-        Requirement.method(namespace + ".ServletRequest", "getAsyncContext",
+        Requirement.method(
+            namespace + ".ServletRequest",
+            "getAsyncContext",
             "()L" + namespace.replace('.', '/') + "/AsyncContext;"),
         Requirement.method(http + "HttpServletResponse", "getStatus", "()I"));
   }
@@ -70,15 +72,24 @@ public abstract class ServletModule extends InstrumentationModule {
   public List<TypeInstrumentation> typeInstrumentations() {
     String request = namespace + ".ServletRequest";
     String response = namespace + ".ServletResponse";
-    return List.of(TypeInstrumentation
-        .forTypes(not(isInterface())
-            .and(hasSuperType(named(namespace + ".Servlet").or(named(namespace + ".Filter")))))
-        .advise(isPublic().and(not(isAbstract()))
-                .and(takesArgument(0, named(request)))
-                .and(takesArgument(1, named(response)))
-                .and(named("service").and(takesArguments(2))
-                    .or(named("doFilter").and(takesArguments(3))
-                        .and(takesArgument(2, named(namespace + ".FilterChain"))))),
-            advice));
+    return List.of(
+        TypeInstrumentation.forTypes(
+                not(isInterface())
+                    .and(
+                        hasSuperType(
+                            named(namespace + ".Servlet").or(named(namespace + ".Filter")))))
+            .advise(
+                isPublic()
+                    .and(not(isAbstract()))
+                    .and(takesArgument(0, named(request)))
+                    .and(takesArgument(1, named(response)))
+                    .and(
+                        named("service")
+                            .and(takesArguments(2))
+                            .or(
+                                named("doFilter")
+                                    .and(takesArguments(3))
+                                    .and(takesArgument(2, named(namespace + ".FilterChain"))))),
+                advice));
   }
 }

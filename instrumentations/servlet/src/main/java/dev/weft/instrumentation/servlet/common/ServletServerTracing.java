@@ -65,19 +65,22 @@ public final class ServletServerTracing<REQ, RES> {
     String method = HttpConventions.requestMethod(rawMethod);
     Context parent = propagator.extract(current, request, headers);
     String peerAddress = access.remoteAddress(request);
-    SpanBuilder builder = tracer.spanBuilder(HttpConventions.spanName(method))
-        .setSpanKind(SpanKind.SERVER)
-        .setParent(parent)
-        .setAttribute(HttpAttributes.HTTP_REQUEST_METHOD, method)
-        .setAttribute(UrlAttributes.URL_SCHEME, access.scheme(request))
-        .setAttribute(UrlAttributes.URL_PATH, access.requestUri(request))
-        .setAttribute(ServerAttributes.SERVER_ADDRESS, access.serverName(request))
-        .setAttribute(ServerAttributes.SERVER_PORT, (long) access.serverPort(request))
-        .setAttribute(NetworkAttributes.NETWORK_PEER_ADDRESS, peerAddress)
-        .setAttribute(NetworkAttributes.NETWORK_PEER_PORT, (long) access.remotePort(request))
-        .setAttribute(ClientAttributes.CLIENT_ADDRESS, clientAddress(request, peerAddress))
-        .setAttribute(NetworkAttributes.NETWORK_PROTOCOL_VERSION,
-            HttpConventions.protocolVersion(access.protocol(request)));
+    SpanBuilder builder =
+        tracer
+            .spanBuilder(HttpConventions.spanName(method))
+            .setSpanKind(SpanKind.SERVER)
+            .setParent(parent)
+            .setAttribute(HttpAttributes.HTTP_REQUEST_METHOD, method)
+            .setAttribute(UrlAttributes.URL_SCHEME, access.scheme(request))
+            .setAttribute(UrlAttributes.URL_PATH, access.requestUri(request))
+            .setAttribute(ServerAttributes.SERVER_ADDRESS, access.serverName(request))
+            .setAttribute(ServerAttributes.SERVER_PORT, (long) access.serverPort(request))
+            .setAttribute(NetworkAttributes.NETWORK_PEER_ADDRESS, peerAddress)
+            .setAttribute(NetworkAttributes.NETWORK_PEER_PORT, (long) access.remotePort(request))
+            .setAttribute(ClientAttributes.CLIENT_ADDRESS, clientAddress(request, peerAddress))
+            .setAttribute(
+                NetworkAttributes.NETWORK_PROTOCOL_VERSION,
+                HttpConventions.protocolVersion(access.protocol(request)));
     if (method == HttpConventions.OTHER_METHOD) {
       builder.setAttribute(HttpAttributes.HTTP_REQUEST_METHOD_ORIGINAL, rawMethod);
     }
@@ -112,7 +115,9 @@ public final class ServletServerTracing<REQ, RES> {
     if (state instanceof ServerRequest) {
       ServerRequest serverRequest = (ServerRequest) state;
       serverRequest.closeScope();
-      if (thrown == null && access.isAsyncStarted(request) && endsLater(serverRequest, request, response)) {
+      if (thrown == null
+          && access.isAsyncStarted(request)
+          && endsLater(serverRequest, request, response)) {
         return;
       }
       if (serverRequest.claimEnd()) {

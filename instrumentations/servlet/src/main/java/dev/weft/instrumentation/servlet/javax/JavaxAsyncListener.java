@@ -22,7 +22,8 @@ final class JavaxAsyncListener implements AsyncListener {
 
   @Override
   public void onError(AsyncEvent event) {
-    JavaxServletAccess.TRACING.asyncEnded(serverRequest, request(event), response(event), event.getThrowable());
+    JavaxServletAccess.TRACING.asyncEnded(
+        serverRequest, request(event), response(event), event.getThrowable());
   }
 
   @Override
@@ -33,7 +34,9 @@ final class JavaxAsyncListener implements AsyncListener {
   /** A new {@code startAsync} drops the listeners of the old async context: follow the new one. */
   @Override
   public void onStartAsync(AsyncEvent event) {
-    event.getAsyncContext().addListener(this, event.getSuppliedRequest(), event.getSuppliedResponse());
+    event
+        .getAsyncContext()
+        .addListener(this, event.getSuppliedRequest(), event.getSuppliedResponse());
   }
 
   private static HttpServletRequest request(AsyncEvent event) {

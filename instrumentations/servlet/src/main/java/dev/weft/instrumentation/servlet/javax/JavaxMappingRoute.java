@@ -16,6 +16,7 @@ final class JavaxMappingRoute {
     if (mapping == null || mapping.getMappingMatch() == null) {
       return null;
     }
-    return Routes.fromMapping(request.getContextPath(), mapping.getMappingMatch().name(), mapping.getPattern());
+    return Routes.fromMapping(
+        request.getContextPath(), mapping.getMappingMatch().name(), mapping.getPattern());
   }
 }

@@ -103,7 +103,8 @@ final class JavaxServletAccess implements ServletAccess<HttpServletRequest, Http
   public String route(HttpServletRequest request) {
     return HAS_MAPPING
         ? JavaxMappingRoute.of(request)
-        : Routes.fromServletPath(request.getContextPath(), request.getServletPath(), request.getPathInfo());
+        : Routes.fromServletPath(
+            request.getContextPath(), request.getServletPath(), request.getPathInfo());
   }
 
   @Override

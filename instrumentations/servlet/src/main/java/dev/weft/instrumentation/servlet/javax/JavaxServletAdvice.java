@@ -25,7 +25,8 @@ public final class JavaxServletAdvice {
       @Advice.Enter Object state,
       @Advice.Thrown Throwable thrown) {
     if (state != null && response instanceof HttpServletResponse) {
-      JavaxServletAccess.TRACING.exit(state, (HttpServletRequest) request, (HttpServletResponse) response, thrown);
+      JavaxServletAccess.TRACING.exit(
+          state, (HttpServletRequest) request, (HttpServletResponse) response, thrown);
     }
   }
 }

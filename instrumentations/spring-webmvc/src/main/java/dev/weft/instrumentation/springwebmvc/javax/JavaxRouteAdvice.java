@@ -21,13 +21,20 @@ public final class JavaxRouteAdvice {
   public static void exit(@Advice.Argument(0) HttpServletRequest request) {
     Context context = Context.current();
     HttpServerRoute serverRoute = HttpServerRoute.fromContext(context);
-    if (serverRoute == null || serverRoute.frameworkRoute() != null || !namesTheOperation(request)) {
+    if (serverRoute == null
+        || serverRoute.frameworkRoute() != null
+        || !namesTheOperation(request)) {
       return;
     }
     Object pattern = request.getAttribute(SpringRoutes.BEST_MATCHING_PATTERN);
     if (pattern != null) {
-      HttpServerRoute.update(context, SpringRoutes.route(request.getContextPath(), request.getServletPath(),
-          request.getPathInfo(), pattern.toString()));
+      HttpServerRoute.update(
+          context,
+          SpringRoutes.route(
+              request.getContextPath(),
+              request.getServletPath(),
+              request.getPathInfo(),
+              pattern.toString()));
     }
   }
 
@@ -38,7 +45,8 @@ public final class JavaxRouteAdvice {
    */
   private static boolean namesTheOperation(HttpServletRequest request) {
     DispatcherType type = request.getDispatcherType();
-    return type != DispatcherType.ERROR && type != DispatcherType.INCLUDE
+    return type != DispatcherType.ERROR
+        && type != DispatcherType.INCLUDE
         && request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null;
   }
 }

@@ -62,8 +62,8 @@ class JavaxRouteAdviceTest {
   @Test
   void errorPageForwardNeverSetsTheRoute() {
     // Spring Boot's ErrorPageFilter (in a war) forwards to /error with the error attributes set
-    HttpServletRequest forward = request(DispatcherType.FORWARD, "/error",
-        RequestDispatcher.ERROR_STATUS_CODE, 404);
+    HttpServletRequest forward =
+        request(DispatcherType.FORWARD, "/error", RequestDispatcher.ERROR_STATUS_CODE, 404);
     dispatch(forward);
     assertNull(serverRequest.frameworkRoute());
   }
@@ -82,7 +82,8 @@ class JavaxRouteAdviceTest {
 
   @Test
   void outsideATracedRequestNothingHappens() {
-    JavaxRouteAdvice.exit(request(DispatcherType.REQUEST, "/owners/{ownerId}")); // no server request current
+    JavaxRouteAdvice.exit(
+        request(DispatcherType.REQUEST, "/owners/{ownerId}")); // no server request current
     assertNull(serverRequest.frameworkRoute());
   }
 
@@ -93,7 +94,8 @@ class JavaxRouteAdviceTest {
   }
 
   /** A request to {@code /petclinic/...} through a DispatcherServlet at {@code /}, with these attributes. */
-  private static HttpServletRequest request(DispatcherType type, Object pattern, Object... moreAttributes) {
+  private static HttpServletRequest request(
+      DispatcherType type, Object pattern, Object... moreAttributes) {
     Map<String, Object> attributes = new HashMap<>();
     if (pattern != null) {
       attributes.put(SpringRoutes.BEST_MATCHING_PATTERN, pattern);
@@ -101,22 +103,25 @@ class JavaxRouteAdviceTest {
     for (int i = 0; i < moreAttributes.length; i += 2) {
       attributes.put((String) moreAttributes[i], moreAttributes[i + 1]);
     }
-    return (HttpServletRequest) Proxy.newProxyInstance(JavaxRouteAdviceTest.class.getClassLoader(),
-        new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> {
-          switch (method.getName()) {
-            case "getDispatcherType":
-              return type;
-            case "getAttribute":
-              return attributes.get((String) args[0]);
-            case "getContextPath":
-              return "/petclinic";
-            case "getServletPath":
-              return "/owners/42";
-            case "getPathInfo":
-              return null;
-            default:
-              throw new UnsupportedOperationException(method.getName());
-          }
-        });
+    return (HttpServletRequest)
+        Proxy.newProxyInstance(
+            JavaxRouteAdviceTest.class.getClassLoader(),
+            new Class<?>[] {HttpServletRequest.class},
+            (proxy, method, args) -> {
+              switch (method.getName()) {
+                case "getDispatcherType":
+                  return type;
+                case "getAttribute":
+                  return attributes.get((String) args[0]);
+                case "getContextPath":
+                  return "/petclinic";
+                case "getServletPath":
+                  return "/owners/42";
+                case "getPathInfo":
+                  return null;
+                default:
+                  throw new UnsupportedOperationException(method.getName());
+              }
+            });
   }
 }
