@@ -5,7 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.weft.bootstrap.Settings;
+import dev.weft.instrumentation.api.InstrumentationConfig;
 import dev.weft.instrumentation.api.InstrumentationModule;
 import dev.weft.instrumentation.api.Requirement;
 import dev.weft.instrumentation.api.TypeInstrumentation;
@@ -20,16 +20,16 @@ public final class MainSpanModule extends InstrumentationModule {
 
   static final String NAME = "example-main-span";
 
-  /** The class whose {@code main} is traced, with {@code /} separators as the name test receives it; or null. */
-  private static final String INTERNAL_NAME =
-      internalName(Settings.getString("otel.instrumentation." + NAME + ".class-name"));
+  /** The binary name of the class whose {@code main} is traced; or null. */
+  private static final String CLASS_NAME =
+      className(InstrumentationConfig.getString("otel.instrumentation." + NAME + ".class-name"));
 
   public MainSpanModule() {
     super(NAME);
   }
 
-  private static String internalName(String className) {
-    return className == null || className.isBlank() ? null : className.trim().replace('.', '/');
+  private static String className(String setting) {
+    return setting == null || setting.isBlank() ? null : setting.trim();
   }
 
   @Override
@@ -38,13 +38,13 @@ public final class MainSpanModule extends InstrumentationModule {
   }
 
   @Override
-  public boolean mayApplyTo(String internalName) {
-    return internalName.equals(INTERNAL_NAME);
+  public boolean mayApplyTo(String className) {
+    return className.equals(CLASS_NAME);
   }
 
   @Override
   public String markerClass() {
-    return INTERNAL_NAME == null ? "java.lang.Object" : INTERNAL_NAME.replace('/', '.');
+    return CLASS_NAME == null ? "java.lang.Object" : CLASS_NAME;
   }
 
   @Override
@@ -54,13 +54,13 @@ public final class MainSpanModule extends InstrumentationModule {
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    if (INTERNAL_NAME == null) {
+    if (CLASS_NAME == null) {
       return List.of();
     }
     return List.of(
-        TypeInstrumentation.forTypes(named(INTERNAL_NAME.replace('/', '.')))
+        TypeInstrumentation.forTypes(named(CLASS_NAME))
             .advise(
                 named("main").and(isPublic()).and(isStatic()).and(takesArguments(String[].class)),
-                MainSpanModule.class.getPackageName() + ".MainAdvice"));
+                MainAdvice.class));
   }
 }
