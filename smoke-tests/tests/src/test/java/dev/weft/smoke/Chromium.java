@@ -66,7 +66,7 @@ final class Chromium {
   static synchronized Path executable() throws IOException, InterruptedException {
     Path found = installed();
     if (found == null) {
-      install();
+      DebianPackages.install("chromium");
       found = installed();
       if (found == null) {
         throw new IOException("no chromium in " + EXECUTABLES + " after installing it");
@@ -77,29 +77,5 @@ final class Chromium {
 
   private static Path installed() {
     return EXECUTABLES.stream().filter(Files::isExecutable).findFirst().orElse(null);
-  }
-
-  /** {@code apt-get install -y chromium}, with {@code apt-get update} first when that fails. */
-  private static void install() throws IOException, InterruptedException {
-    List<String> install =
-        List.of("apt-get", "install", "-y", "--no-install-recommends", "chromium");
-    try {
-      run(install);
-    } catch (IOException notFound) {
-      run(List.of("apt-get", "update"));
-      run(install);
-    }
-  }
-
-  private static void run(List<String> command) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
-    Process process = builder.start();
-    process.getOutputStream().close();
-    byte[] output = process.getInputStream().readAllBytes();
-    if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-      throw new IOException(
-          String.join(" ", command) + " failed: " + new String(output, StandardCharsets.UTF_8));
-    }
   }
 }

@@ -2,13 +2,11 @@ package dev.weft.smoke;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -36,7 +34,7 @@ final class LocalPostgres implements AutoCloseable {
   static LocalPostgres start() throws IOException, InterruptedException {
     Path bin = installedBin();
     if (bin == null) {
-      install();
+      DebianPackages.install("postgresql");
       bin = installedBin();
       if (bin == null) {
         throw new IOException("no initdb under " + INSTALLATIONS + " after installing postgresql");
@@ -44,7 +42,7 @@ final class LocalPostgres implements AutoCloseable {
     }
     Path directory = Files.createTempDirectory("weft-postgres");
     if (asRoot()) {
-      run(List.of("chown", "postgres:postgres", directory.toString()));
+      DebianPackages.run(List.of("chown", "postgres:postgres", directory.toString()));
     }
     LocalPostgres postgres = new LocalPostgres(bin, directory, freePort());
     try {
@@ -137,41 +135,17 @@ final class LocalPostgres implements AutoCloseable {
     }
   }
 
-  /** {@code apt-get install -y postgresql}, with {@code apt-get update} first when that fails. */
-  private static void install() throws IOException, InterruptedException {
-    List<String> install =
-        List.of("apt-get", "install", "-y", "--no-install-recommends", "postgresql");
-    try {
-      run(install);
-    } catch (IOException notFound) {
-      run(List.of("apt-get", "update"));
-      run(install);
-    }
-  }
-
   private void runAsServer(String... command) throws IOException, InterruptedException {
     List<String> full = new ArrayList<>();
     if (asRoot()) {
       full.addAll(List.of("runuser", "-u", "postgres", "--"));
     }
     full.addAll(List.of(command));
-    run(full);
+    DebianPackages.run(full);
   }
 
   private static boolean asRoot() {
     return "root".equals(System.getProperty("user.name"));
-  }
-
-  private static void run(List<String> command) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
-    Process process = builder.start();
-    process.getOutputStream().close();
-    byte[] output = process.getInputStream().readAllBytes();
-    if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-      throw new IOException(
-          String.join(" ", command) + " failed: " + new String(output, StandardCharsets.UTF_8));
-    }
   }
 
   private static int freePort() throws IOException {
