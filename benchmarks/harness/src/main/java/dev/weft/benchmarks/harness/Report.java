@@ -258,7 +258,7 @@ final class Report {
       case FOOTPRINT:
         return quantity == Quantity.PEAK_RSS
             ? "≤ +20 MB"
-            : quantity == Quantity.JAR_SIZE ? "≤ 8 MB" : "";
+            : quantity == Quantity.JAR_SIZE ? "≤ 10 MB" : "";
       default:
         return "";
     }
