@@ -4,7 +4,8 @@ import java.nio.file.Files;
 import java.util.List;
 
 /**
- * Runs every benchmark and writes the report: {@code java -jar weft-bench-harness.jar [--quick]} from the
+ * Runs every benchmark and writes the report: {@code java -jar weft-bench-harness.jar [--quick] [--only
+ * startup|servlet|kafka|jmh]} from the
  * repository root, as {@code benchmarks/run.sh} does. The JDK running it is the JDK under test.
  */
 public final class Main {
@@ -27,17 +28,25 @@ public final class Main {
 
     Results results = new Results();
     try (SpanSink sink = SpanSink.start()) {
-      new StartupBenchmark(settings, sink, results).run();
-      ServletBenchmark servlet =
-          new ServletBenchmark(settings, sink, new Wrk(Artifacts.WORK_DIRECTORY), results);
-      for (int round = 1; round <= settings.rounds; round++) {
-        for (Agent agent : Agent.values()) {
-          servlet.run(round, agent);
+      if (settings.runs("startup")) {
+        new StartupBenchmark(settings, sink, results).run();
+      }
+      if (settings.runs("servlet")) {
+        ServletBenchmark servlet =
+            new ServletBenchmark(settings, sink, new Wrk(Artifacts.WORK_DIRECTORY), results);
+        for (int round = 1; round <= settings.rounds; round++) {
+          for (Agent agent : Agent.values()) {
+            servlet.run(round, agent);
+          }
         }
       }
-      new KafkaBenchmark(settings, sink, results).run();
+      if (settings.runs("kafka")) {
+        new KafkaBenchmark(settings, sink, results).run();
+      }
     }
-    new JmhBenchmarks(settings, results).run();
+    if (settings.runs("jmh")) {
+      new JmhBenchmarks(settings, results).run();
+    }
     for (Agent agent : new Agent[] {Agent.WEFT, Agent.OPENTELEMETRY}) {
       results.add(Section.FOOTPRINT, Quantity.JAR_SIZE, agent, Files.size(agent.jar) / MEGABYTE);
     }

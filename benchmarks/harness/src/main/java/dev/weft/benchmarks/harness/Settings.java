@@ -3,9 +3,14 @@ package dev.weft.benchmarks.harness;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
-/** How long and how often to measure: the full run, or a quick one (--quick) that only checks the harness works. */
+/**
+ * How long and how often to measure: the full run, or a quick one ({@code --quick}) that only checks the harness
+ * works; {@code --only startup|servlet|kafka|jmh} (after {@code --quick} or alone) runs one benchmark, to see
+ * where a change moved the cost without waiting for the rest.
+ */
 final class Settings {
 
   /** wrk's connections: enough to keep both cores of the benchmark machine busy with /chain. */
@@ -49,8 +54,12 @@ final class Settings {
 
   final Path output;
 
-  private Settings(boolean quick) {
+  /** The one benchmark to run, or null for all. */
+  private final String only;
+
+  private Settings(boolean quick, String only) {
     this.quick = quick;
+    this.only = only;
     rounds = quick ? 2 : 5;
     helloWorldRuns = quick ? 3 : 10;
     warmUp = Duration.ofSeconds(quick ? 5 : 20);
@@ -63,19 +72,36 @@ final class Settings {
         quick
             ? List.of("-f", "1", "-wi", "1", "-i", "2", "-w", "1s", "-r", "1s")
             : List.of("-f", "2", "-wi", "3", "-i", "4", "-w", "1s", "-r", "1s");
-    output =
-        quick
-            ? Artifacts.WORK_DIRECTORY.resolve("results-quick.md")
-            : Paths.get("benchmarks/results.md");
+    if (only != null) {
+      output = Artifacts.WORK_DIRECTORY.resolve("results-" + only + (quick ? "-quick.md" : ".md"));
+    } else {
+      output =
+          quick
+              ? Artifacts.WORK_DIRECTORY.resolve("results-quick.md")
+              : Paths.get("benchmarks/results.md");
+    }
+  }
+
+  /** Whether to run the benchmark of this name (startup, servlet, kafka, jmh). */
+  boolean runs(String benchmark) {
+    return only == null || only.equals(benchmark);
   }
 
   static Settings fromArguments(String[] arguments) {
-    if (arguments.length == 0) {
-      return new Settings(false);
+    List<String> rest = new ArrayList<>(List.of(arguments));
+    boolean quick = rest.remove("--quick");
+    String only = null;
+    int onlyAt = rest.indexOf("--only");
+    if (onlyAt >= 0 && onlyAt + 1 < rest.size() && BENCHMARKS.contains(rest.get(onlyAt + 1))) {
+      only = rest.remove(onlyAt + 1);
+      rest.remove(onlyAt);
     }
-    if (arguments.length == 1 && arguments[0].equals("--quick")) {
-      return new Settings(true);
+    if (!rest.isEmpty()) {
+      throw new IllegalArgumentException(
+          "usage: benchmarks/run.sh [--quick] [--only startup|servlet|kafka|jmh]");
     }
-    throw new IllegalArgumentException("usage: benchmarks/run.sh [--quick]");
+    return new Settings(quick, only);
   }
+
+  private static final List<String> BENCHMARKS = List.of("startup", "servlet", "kafka", "jmh");
 }
