@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.instrumentation.api.testing.RecordingSdk;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -25,7 +26,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,16 +36,11 @@ import org.junit.jupiter.api.Test;
 class BatchProcessingTest {
 
   private static final String TOPIC = "orders";
-  private static final InMemorySpanExporter EXPORTED = TestSdk.EXPORTED;
+  private static final InMemorySpanExporter EXPORTED = RecordingSdk.install();
 
   private final List<SpanContext> producers = new ArrayList<>();
   private List<ConsumerRecord<String, String>> records;
   private ConsumerRecords<String, String> polled;
-
-  @BeforeAll
-  static void installSdk() {
-    TestSdk.install();
-  }
 
   @BeforeEach
   void threeRecordsFromThreeProducers() {

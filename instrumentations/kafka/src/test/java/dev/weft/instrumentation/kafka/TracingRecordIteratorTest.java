@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.instrumentation.api.testing.RecordingSdk;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -19,7 +20,6 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,15 +30,10 @@ import org.junit.jupiter.api.Test;
  */
 class TracingRecordIteratorTest {
 
-  private static final InMemorySpanExporter EXPORTED = TestSdk.EXPORTED;
+  private static final InMemorySpanExporter EXPORTED = RecordingSdk.install();
 
   private final List<Span> producers = new ArrayList<>();
   private final List<ConsumerRecord<String, String>> records = new ArrayList<>();
-
-  @BeforeAll
-  static void installSdk() {
-    TestSdk.install();
-  }
 
   @BeforeEach
   void twoRecordsFromTwoProducers() {

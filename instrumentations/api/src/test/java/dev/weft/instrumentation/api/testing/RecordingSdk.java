@@ -1,4 +1,4 @@
-package dev.weft.instrumentation.kafka;
+package dev.weft.instrumentation.api.testing;
 
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
@@ -8,17 +8,19 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 
 /**
- * The SDK the module's tests record spans with: registered as the global one once per test JVM, before the module's
- * classes (which take their tracer from it when they are initialized) are used.
+ * The SDK a module's unit tests record spans with (shared through this module's test jar): registered as the global
+ * OpenTelemetry once per test JVM, with W3C trace context propagation, before the module's classes (which take their
+ * tracer from it when they are initialized) are used. Each span is exported in memory as it ends.
  */
-final class TestSdk {
+public final class RecordingSdk {
 
-  static final InMemorySpanExporter EXPORTED = InMemorySpanExporter.create();
+  private static final InMemorySpanExporter EXPORTED = InMemorySpanExporter.create();
   private static boolean installed;
 
-  private TestSdk() {}
+  private RecordingSdk() {}
 
-  static synchronized void install() {
+  /** Registers the SDK the first time; returns the exporter that holds the ended spans. */
+  public static synchronized InMemorySpanExporter install() {
     if (!installed) {
       OpenTelemetrySdk.builder()
           .setTracerProvider(
@@ -29,5 +31,6 @@ final class TestSdk {
           .buildAndRegisterGlobal();
       installed = true;
     }
+    return EXPORTED;
   }
 }
