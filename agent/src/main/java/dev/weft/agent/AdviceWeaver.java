@@ -31,7 +31,8 @@ import net.bytebuddy.utility.JavaModule;
  *
  * <p>Advice is not inlined: each advised method gets an {@code invokedynamic} call whose bootstrap is
  * {@link IndyBootstrap}, with the advice class's name as its one argument. Types are described lazily from class
- * files (no class is loaded to match), the class file format is left unchanged, and classes are only decorated
+ * files (no class is loaded to match) and kept per class loader ({@link LoaderTypeCaches}), advice is resolved once
+ * per class loader ({@link LoaderAdvice}), the class file format is left unchanged, and classes are only decorated
  * (never rebased), which keeps transformation cheap.
  */
 final class AdviceWeaver {
@@ -56,7 +57,8 @@ final class AdviceWeaver {
         newAgentBuilder()
             .disableClassFormatChanges()
             .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-            .with(AgentBuilder.PoolStrategy.Default.FAST)
+            .with(new LoaderTypeCaches())
+            .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
             .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
             .with(new Listener())
             .ignore(
@@ -86,11 +88,9 @@ final class AdviceWeaver {
                           typeBuilder.visit(loopExits));
           continue;
         }
-        AgentBuilder.Transformer.ForAdvice transformer =
-            new AgentBuilder.Transformer.ForAdvice(adviceMapping).include(agentLoader);
+        LoaderAdvice transformer = new LoaderAdvice(adviceMapping, agentLoader, type.advice());
         ElementMatcher.Junction<MethodDescription> advised = none();
         for (TypeInstrumentation.MethodAdvice advice : type.advice()) {
-          transformer = transformer.advice(advice.methods(), advice.adviceClassName());
           advised = advised.or(advice.methods());
         }
         // advice applies to the methods a type declares: a type that declares none (a filter that

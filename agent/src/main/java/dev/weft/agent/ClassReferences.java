@@ -2,6 +2,7 @@ package dev.weft.agent;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,6 +17,13 @@ final class ClassReferences {
 
   private final List<byte[]> usedClasses = new ArrayList<>();
   private final int shortestUsedClass;
+
+  /**
+   * Per byte value, how far the search may move on when the last byte under a window as long as the shortest name
+   * is that byte (Horspool's skip, over all names at once): most bytes of a class file occur in no name looked for,
+   * or only early in one, so the search looks at a fraction of the bytes.
+   */
+  private final int[] skip = new int[256];
 
   /** References to the classes of these binary names. */
   static ClassReferences to(List<String> classNames) {
@@ -34,6 +42,12 @@ final class ClassReferences {
       shortest = Math.min(shortest, bytes.length);
     }
     this.shortestUsedClass = shortest;
+    Arrays.fill(skip, shortest);
+    for (byte[] usedClass : usedClasses) {
+      for (int i = 0; i < shortest - 1; i++) {
+        skip[usedClass[i] & 0xFF] = Math.min(skip[usedClass[i] & 0xFF], shortest - 1 - i);
+      }
+    }
   }
 
   boolean isEmpty() {
@@ -78,10 +92,15 @@ final class ClassReferences {
     }
   }
 
+  /** Whether any used class occurs in {@code bytes} from {@code from}, within {@code length} bytes. */
   private boolean containsAny(byte[] bytes, int from, int length) {
-    for (byte[] usedClass : usedClasses) {
-      if (contains(bytes, from, length, usedClass)) {
-        return true;
+    int end = from + length;
+    for (int last = from + shortestUsedClass - 1; last < end; last += skip[bytes[last] & 0xFF]) {
+      int start = last - shortestUsedClass + 1;
+      for (byte[] usedClass : usedClasses) {
+        if (start + usedClass.length <= end && matchesAt(bytes, start, usedClass)) {
+          return true;
+        }
       }
     }
     return false;
@@ -105,20 +124,8 @@ final class ClassReferences {
     return classFile != null && refersToAny(classFile);
   }
 
-  /** Whether {@code wanted} occurs in {@code bytes} from {@code from}, within {@code length} bytes. */
-  private static boolean contains(byte[] bytes, int from, int length, byte[] wanted) {
-    byte first = wanted[0];
-    int last = from + length - wanted.length;
-    for (int i = from; i <= last; i++) {
-      if (bytes[i] == first && matchesAt(bytes, i, wanted)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static boolean matchesAt(byte[] bytes, int offset, byte[] wanted) {
-    for (int j = 1; j < wanted.length; j++) {
+    for (int j = 0; j < wanted.length; j++) {
       if (bytes[offset + j] != wanted[j]) {
         return false;
       }

@@ -72,6 +72,15 @@ class ClassReferencesTest {
   }
 
   @Test
+  void findsAShortNameBesideLongerOnes() throws IOException {
+    ClassReferences references =
+        new ClassReferences(
+            List.of("org/example/a/much/longer/name/Unused", "java/sql/", "org/example/Other"));
+    assertTrue(references.refersToAny(classFile(TakesAConnection.class)));
+    assertFalse(references.refersToAny(classFile(UsesNothing.class)));
+  }
+
+  @Test
   void aMalformedClassFileRefersToNothing() {
     assertFalse(
         new ClassReferences(List.of("a/B"))
