@@ -70,6 +70,9 @@ public final class TraceStateHeader {
     if (state instanceof Level2TraceState) {
       return ((Level2TraceState) state).header();
     }
+    if (state.isEmpty()) { // what nearly every span has: no list to build
+      return null;
+    }
     List<String> entries = new ArrayList<>(state.size() * 2);
     state.forEach(
         (key, value) -> {

@@ -65,7 +65,7 @@ final class KafkaTracing {
    * (the operation's type and name are the same word for both).
    */
   static SpanBuilder recordSpan(
-      String operation,
+      TopicSpanNames operation,
       SpanKind kind,
       Context parent,
       String topic,
@@ -74,13 +74,13 @@ final class KafkaTracing {
       ClientIdentity client) {
     SpanBuilder builder =
         TRACER
-            .spanBuilder(operation + " " + topic)
+            .spanBuilder(operation.of(topic))
             .setSpanKind(kind)
             .setParent(parent)
             .setAttribute(SYSTEM, KAFKA)
             .setAttribute(DESTINATION_NAME, topic)
-            .setAttribute(OPERATION_TYPE, operation)
-            .setAttribute(OPERATION_NAME, operation);
+            .setAttribute(OPERATION_TYPE, operation.operation)
+            .setAttribute(OPERATION_NAME, operation.operation);
     if (key instanceof String) {
       builder.setAttribute(MESSAGE_KEY, (String) key);
     }

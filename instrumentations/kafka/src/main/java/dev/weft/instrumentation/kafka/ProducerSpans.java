@@ -13,6 +13,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /** Starts the {@code send {topic}} span of one record and writes its context into the record's headers. */
 final class ProducerSpans {
 
+  private static final TopicSpanNames SEND = new TopicSpanNames("send");
+
   private ProducerSpans() {}
 
   static TracingCallback start(
@@ -20,7 +22,7 @@ final class ProducerSpans {
     Context caller = Context.current();
     SpanBuilder builder =
         KafkaTracing.recordSpan(
-            "send",
+            SEND,
             SpanKind.PRODUCER,
             caller,
             record.topic(),
@@ -28,7 +30,7 @@ final class ProducerSpans {
             record.value(),
             ClientIdentity.ofProducer(producer));
     if (record.partition() != null) {
-      builder.setAttribute(PARTITION_ID, record.partition().toString());
+      builder.setAttribute(PARTITION_ID, PartitionIds.of(record.partition()));
     }
     Span span = builder.startSpan();
     if (KafkaTracing.PRODUCER_PROPAGATION) {

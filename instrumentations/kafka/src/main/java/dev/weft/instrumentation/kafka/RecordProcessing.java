@@ -25,7 +25,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 final class RecordProcessing {
 
-  private static final ThreadLocal<RecordProcessing> OPEN = new ThreadLocal<>();
+  /**
+   * The record open on each handling thread, in a holder the thread keeps: setting and removing the thread-local
+   * itself for every record would allocate a new thread-local entry (a weak reference) per record.
+   */
+  private static final TopicSpanNames PROCESS = new TopicSpanNames("process");
+
+  private static final ThreadLocal<OpenRecord> OPEN = ThreadLocal.withInitial(OpenRecord::new);
 
   private final Span span;
   private final Scope scope;
@@ -43,18 +49,21 @@ final class RecordProcessing {
    * record at a time, and a record still open here belongs to a loop that was left by an exception.
    */
   static RecordProcessing start(ConsumerRecord<?, ?> record, ClientIdentity consumer) {
-    endOpenOnThisThread();
+    OpenRecord open = OPEN.get();
+    if (open.record != null) {
+      open.record.end();
+    }
     Context producer = KafkaTracing.producerContext(record.headers());
     SpanBuilder builder =
         KafkaTracing.recordSpan(
-                "process",
+                PROCESS,
                 SpanKind.CONSUMER,
                 producer,
                 record.topic(),
                 record.key(),
                 record.value(),
                 consumer)
-            .setAttribute(PARTITION_ID, Integer.toString(record.partition()))
+            .setAttribute(PARTITION_ID, PartitionIds.of(record.partition()))
             .setAttribute(OFFSET, record.offset());
     if (record.serializedValueSize() >= 0) {
       builder.setAttribute(BODY_SIZE, (long) record.serializedValueSize());
@@ -68,13 +77,13 @@ final class RecordProcessing {
     }
     Span span = builder.startSpan();
     RecordProcessing processing = new RecordProcessing(span, producer.with(span).makeCurrent());
-    OPEN.set(processing);
+    open.record = processing;
     return processing;
   }
 
   /** The handling of the record open on this thread failed: the span records the exception (and ends later). */
   static void failOpenOnThisThread(Throwable thrown) {
-    RecordProcessing open = OPEN.get();
+    RecordProcessing open = OPEN.get().record;
     if (open != null && !open.ended) {
       SpanErrors.recordException(open.span, thrown);
     }
@@ -82,7 +91,7 @@ final class RecordProcessing {
 
   /** Ends the record open on this thread, if any. */
   static void endOpenOnThisThread() {
-    RecordProcessing open = OPEN.get();
+    RecordProcessing open = OPEN.get().record;
     if (open != null) {
       open.end();
     }
@@ -97,9 +106,17 @@ final class RecordProcessing {
       ended = true;
       span.end();
     }
-    if (Thread.currentThread() == handler && OPEN.get() == this) {
-      scope.close();
-      OPEN.remove();
+    if (Thread.currentThread() == handler) {
+      OpenRecord open = OPEN.get();
+      if (open.record == this) {
+        scope.close();
+        open.record = null;
+      }
     }
+  }
+
+  /** What a thread is handling. */
+  private static final class OpenRecord {
+    RecordProcessing record;
   }
 }

@@ -53,7 +53,7 @@ final class TracingCallback implements Callback {
       return;
     }
     if (metadata != null && metadata.partition() >= 0) {
-      span.setAttribute(PARTITION_ID, Integer.toString(metadata.partition()));
+      span.setAttribute(PARTITION_ID, PartitionIds.of(metadata.partition()));
       if (metadata.hasOffset()) {
         span.setAttribute(OFFSET, metadata.offset());
       }

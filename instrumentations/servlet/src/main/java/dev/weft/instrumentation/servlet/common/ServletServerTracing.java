@@ -25,7 +25,11 @@ import io.opentelemetry.semconv.UserAgentAttributes;
  */
 public final class ServletServerTracing<REQ, RES> {
 
-  /** Request attribute holding the request's context, for later dispatches (async, error pages) on other threads. */
+  /**
+   * Request attribute holding the request's context, for later dispatches (async, error pages) on other threads.
+   * Set when the first dispatch returns, and only when another may follow: containers run a later dispatch only
+   * after that, and most requests have none, so they are spared the container's attribute map.
+   */
   static final String CONTEXT_ATTRIBUTE = "dev.weft.context";
 
   private static final String INSTRUMENTATION_NAME = "dev.weft.servlet";
@@ -92,9 +96,7 @@ public final class ServletServerTracing<REQ, RES> {
     if (userAgent != null) {
       builder.setAttribute(UserAgentAttributes.USER_AGENT_ORIGINAL, userAgent);
     }
-    ServerRequest serverRequest = new ServerRequest(builder.startSpan(), method, parent);
-    access.setAttribute(request, CONTEXT_ATTRIBUTE, serverRequest.context);
-    return serverRequest;
+    return new ServerRequest(builder.startSpan(), method, parent);
   }
 
   /** The original client: the first {@code X-Forwarded-For} entry when a proxy set one, else the peer. */
@@ -115,9 +117,12 @@ public final class ServletServerTracing<REQ, RES> {
     if (state instanceof ServerRequest) {
       ServerRequest serverRequest = (ServerRequest) state;
       serverRequest.closeScope();
-      if (thrown == null
-          && access.isAsyncStarted(request)
-          && endsLater(serverRequest, request, response)) {
+      boolean async = thrown == null && access.isAsyncStarted(request);
+      if (async || thrown != null || access.status(response) >= 400) {
+        // an async dispatch, or the container's error page dispatch, may follow
+        access.setAttribute(request, CONTEXT_ATTRIBUTE, serverRequest.context);
+      }
+      if (async && endsLater(serverRequest, request, response)) {
         return;
       }
       if (serverRequest.claimEnd()) {
