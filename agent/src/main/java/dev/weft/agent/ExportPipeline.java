@@ -29,7 +29,7 @@ import java.util.Map;
  *   <li>{@link ExportAccounting#counting}: when the export ends, its spans count as delivered, or the first failure
  *       is reported.
  *   <li>The SDK's OTLP exporter (or Weft's Zipkin exporter, counted alike): marshals the batch and sends it (OTLP
- *       over HTTP with OkHttp, on {@link ExportThreads}). On 429, 502, 503, 504 and on connection failures the OTLP
+ *       over HTTP with the JDK's HTTP client, see {@link HttpSenders}, on {@link ExportThreads}). On 429, 502, 503, 504 and on connection failures the OTLP
  *       exporter retries, honouring {@code Retry-After}, with exponential backoff otherwise (the SDK's default {@code
  *       RetryPolicy}: 5 attempts, backoff from 1 s up to 5 s); each attempt is limited by {@code
  *       otel.exporter.otlp.timeout}. {@link PartialSuccess} reads the collector's answer (OTLP/HTTP and gRPC): spans
@@ -49,8 +49,7 @@ final class ExportPipeline {
 
   /**
    * Exports under way at once: with a collector that takes 100 ms to answer, 4 exports of 2,048 spans carry about
-   * 80k spans/s, more than the benchmarks' saturated application ends on two cores. (The SDK's OkHttp sender sends
-   * at most 5 requests to one collector at once; exports beyond that wait in its dispatcher, holding their batch.)
+   * 80k spans/s, more than the benchmarks' saturated application ends on two cores.
    */
   static final int DEFAULT_MAX_CONCURRENT_EXPORTS = 4;
 
@@ -62,12 +61,21 @@ final class ExportPipeline {
 
   static final int DEFAULT_EXPORT_BATCH_SIZE = 2048;
 
-  /** The services the exporters load: the agent class loader's. */
-  private static final ComponentLoader COMPONENTS =
-      ComponentLoader.forClassLoader(ExportPipeline.class.getClassLoader());
-
   private final ExportAccounting accounting = new ExportAccounting();
   private final ExportQueueAdmission admission = new ExportQueueAdmission(accounting);
+
+  /** Where the SDK and the exporters find their services, with the HTTP sender {@link HttpSenders} picks. */
+  private final ComponentLoader components;
+
+  /** @param serviceLoader the agent's class loader, or the extensions' above it */
+  ExportPipeline(ClassLoader serviceLoader) {
+    this.components = HttpSenders.preferringJdk(ComponentLoader.forClassLoader(serviceLoader));
+  }
+
+  /** The component loader to build the SDK with, so that its exporters send as this pipeline does. */
+  ComponentLoader components() {
+    return components;
+  }
 
   /** Weft's defaults for the export settings, below anything the user sets. */
   static void addDefaults(Map<String, String> defaults) {
@@ -118,7 +126,7 @@ final class ExportPipeline {
   private OtlpHttpSpanExporter readingPartialSuccess(OtlpHttpSpanExporter exporter) {
     OtlpHttpSpanExporter reading =
         exporter.toBuilder()
-            .setComponentLoader(PartialSuccess.readingInto(accounting, COMPONENTS))
+            .setComponentLoader(PartialSuccess.readingInto(accounting, components))
             .setExecutorService(ExportThreads.create())
             .build();
     exporter.shutdown(); // made by autoconfigure, never used
@@ -128,7 +136,7 @@ final class ExportPipeline {
   private OtlpGrpcSpanExporter readingPartialSuccess(OtlpGrpcSpanExporter exporter) {
     OtlpGrpcSpanExporter reading =
         exporter.toBuilder()
-            .setComponentLoader(PartialSuccess.readingInto(accounting, COMPONENTS))
+            .setComponentLoader(PartialSuccess.readingInto(accounting, components))
             .build();
     exporter.shutdown(); // made by autoconfigure, never used
     return reading;

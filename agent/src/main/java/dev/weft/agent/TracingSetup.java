@@ -66,7 +66,7 @@ final class TracingSetup {
    *     application then runs untraced
    */
   static boolean start(ClassLoader extensionLoader) {
-    ExportPipeline export = new ExportPipeline();
+    ExportPipeline export = new ExportPipeline(extensionLoader);
     List<String> extensionExporters =
         providerNames(
             extensionLoader,
@@ -86,7 +86,7 @@ final class TracingSetup {
     try {
       sdk =
           AutoConfiguredOpenTelemetrySdk.builder()
-              .setServiceClassLoader(extensionLoader)
+              .setComponentLoader(export.components())
               .addPropertiesSupplier(TracingSetup::defaults)
               .addPropertiesCustomizer(
                   config -> {
