@@ -85,8 +85,28 @@ final class ExportPipeline {
 
   /** Steps 2 to 5 in front of an exporter autoconfigure made. */
   SpanExporter exporter(SpanExporter exporter, ConfigProperties config) {
-    int maxConcurrentExports =
-        config.getInt(MAX_CONCURRENT_EXPORTS, DEFAULT_MAX_CONCURRENT_EXPORTS);
+    return exporter(
+        exporter, checked(config.getInt(MAX_CONCURRENT_EXPORTS, DEFAULT_MAX_CONCURRENT_EXPORTS)));
+  }
+
+  /**
+   * @param setting the value of {@link #MAX_CONCURRENT_EXPORTS}, or null
+   * @return the exports under way at once it allows
+   * @throws ConfigurationException when it is not a number of at least 1
+   */
+  static int maxConcurrentExports(String setting) {
+    if (setting == null || setting.isBlank()) {
+      return DEFAULT_MAX_CONCURRENT_EXPORTS;
+    }
+    try {
+      return checked(Integer.parseInt(setting.trim()));
+    } catch (NumberFormatException e) {
+      throw new ConfigurationException(
+          "Invalid value for " + MAX_CONCURRENT_EXPORTS + ": " + setting + " (a number)");
+    }
+  }
+
+  private static int checked(int maxConcurrentExports) {
     if (maxConcurrentExports < 1) {
       throw new ConfigurationException(
           "Invalid value for "
@@ -95,6 +115,11 @@ final class ExportPipeline {
               + maxConcurrentExports
               + " (at least 1)");
     }
+    return maxConcurrentExports;
+  }
+
+  /** Steps 2 to 5 in front of an exporter. */
+  SpanExporter exporter(SpanExporter exporter, int maxConcurrentExports) {
     SpanExporter sending = exporter;
     if (exporter instanceof OtlpHttpSpanExporter) {
       sending = accounting.counting(readingPartialSuccess((OtlpHttpSpanExporter) exporter));
@@ -129,7 +154,7 @@ final class ExportPipeline {
             .setComponentLoader(PartialSuccess.readingInto(accounting, components))
             .setExecutorService(ExportThreads.create())
             .build();
-    exporter.shutdown(); // made by autoconfigure, never used
+    exporter.shutdown(); // made by the SDK's configuration, never used
     return reading;
   }
 
@@ -138,7 +163,7 @@ final class ExportPipeline {
         exporter.toBuilder()
             .setComponentLoader(PartialSuccess.readingInto(accounting, components))
             .build();
-    exporter.shutdown(); // made by autoconfigure, never used
+    exporter.shutdown(); // made by the SDK's configuration, never used
     return reading;
   }
 }

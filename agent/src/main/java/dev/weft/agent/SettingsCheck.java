@@ -22,6 +22,7 @@ final class SettingsCheck {
   private static final String AGENT = "otel.javaagent.";
   private static final String INSTRUMENTATION = "otel.instrumentation.";
   private static final String ENABLED = ".enabled";
+  private static final String CONFIG_FILE = "otel.config.file";
 
   /** The {@code otel.javaagent.*} settings Weft has. */
   private static final List<String> AGENT_SETTINGS =
@@ -39,19 +40,14 @@ final class SettingsCheck {
           "otel.instrumentation.http.sensitive-query-parameters",
           "otel.instrumentation.spring-kafka.enabled");
 
-  private static final String DECLARATIVE_CONFIGURATION =
-      " is not supported: Weft does not read declarative"
-          + " configuration files; as a system property it is ignored and the other otel.* settings apply";
-
   /**
-   * Settings of the OpenTelemetry SDK or agent that Weft knows but cannot honour, with what happens instead.
-   * Declarative configuration needs the SDK's declarative-config module with Jackson and SnakeYAML, about 3 MB, more
-   * than the agent jar's budget.
+   * Settings of the OpenTelemetry SDK or agent that Weft knows but cannot honour, with what happens instead. ({@code
+   * otel.config.file} is honoured: {@link FileConfiguration}.)
    */
   private static final Map<String, String> NOT_HONOURED =
       Map.of(
-          "otel.config.file", DECLARATIVE_CONFIGURATION,
-          "otel.experimental.config.file", DECLARATIVE_CONFIGURATION);
+          "otel.experimental.config.file",
+          " has no effect: it is the old name of otel.config.file, which Weft reads (as the SDK does)");
 
   private SettingsCheck() {}
 
@@ -65,9 +61,15 @@ final class SettingsCheck {
     List<String> modules = new ArrayList<>();
     moduleNames.forEach(name -> modules.add(normal(name)));
     List<String> warnings = new ArrayList<>();
+    boolean configFile =
+        properties.getProperty(CONFIG_FILE) != null || environment.get("OTEL_CONFIG_FILE") != null;
+    List<String> ignoredBesideFile = new ArrayList<>();
     for (String name : properties.stringPropertyNames()) {
       if (name.startsWith("otel.")) {
         check(name, modules, moduleNames, warnings);
+        if (configFile && isSdkSetting(name)) {
+          ignoredBesideFile.add(name);
+        }
       }
     }
     for (String name : environment.keySet()) {
@@ -75,9 +77,35 @@ final class SettingsCheck {
       if (name.startsWith("OTEL_")
           && !properties.containsKey(name.toLowerCase(Locale.ROOT).replace('_', '.'))) {
         check(name, modules, moduleNames, warnings);
+        if (configFile && isSdkSetting(name)) {
+          ignoredBesideFile.add(name);
+        }
       }
     }
+    if (!ignoredBesideFile.isEmpty()) {
+      ignoredBesideFile.sort(null);
+      warnings.add(
+          String.join(", ", ignoredBesideFile)
+              + (ignoredBesideFile.size() == 1 ? " has" : " have")
+              + " no effect: "
+              + CONFIG_FILE
+              + " configures the SDK (as in the OpenTelemetry agent); set "
+              + (ignoredBesideFile.size() == 1 ? "it" : "them")
+              + " in the file");
+    }
     return warnings;
+  }
+
+  /**
+   * A setting the SDK's autoconfigure reads, which a configuration file replaces: not Weft's own ({@code
+   * otel.javaagent.*}, {@code otel.instrumentation.*}) and not the file's name.
+   */
+  private static boolean isSdkSetting(String name) {
+    String setting = normal(name);
+    return !setting.startsWith(AGENT)
+        && !setting.startsWith(INSTRUMENTATION)
+        && !setting.equals(normal(CONFIG_FILE))
+        && !NOT_HONOURED.containsKey(setting);
   }
 
   private static void check(

@@ -1,6 +1,9 @@
 package dev.weft.agent;
 
 import dev.weft.agent.tracecontext.TraceContextPropagator;
+import dev.weft.bootstrap.AgentClassLoader;
+import dev.weft.bootstrap.Settings;
+import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.TextMapPropagator;
@@ -27,7 +30,8 @@ import java.util.logging.Logger;
 /**
  * Builds the OpenTelemetry SDK from the standard {@code otel.*} system properties and {@code OTEL_*} environment
  * variables (the SDK's autoconfigure module reads them) with Weft's {@link ExportPipeline} around the exporter and
- * the batch span processor, registers it as the agent's global instance, and flushes it when the JVM shuts down.
+ * the batch span processor, or, when {@code otel.config.file} names one, from a declarative configuration file
+ * ({@link FileConfiguration}); registers it as the agent's global instance, and flushes it when the JVM shuts down.
  */
 final class TracingSetup {
 
@@ -55,9 +59,6 @@ final class TracingSetup {
    */
   private static final Logger QUEUE_LOGGER = Logger.getLogger(BatchSpanProcessor.class.getName());
 
-  /** Declarative configuration, which Weft does not support (see {@link SettingsCheck}). */
-  private static final String CONFIG_FILE = "otel.config.file";
-
   private TracingSetup() {}
 
   /**
@@ -77,39 +78,22 @@ final class TracingSetup {
             extensionLoader,
             ConfigurablePropagatorProvider.class,
             ConfigurablePropagatorProvider::getName);
+    String configFile = Settings.getString(FileConfiguration.SETTING);
     OpenTelemetrySdk sdk;
-    // SettingsCheck named it; the SDK reads it before any customizer and would refuse to start
-    // without its
-    // declarative-config module. (As an environment variable it cannot be hidden: the SDK's refusal
-    // is reported.)
-    String configFile = System.clearProperty(CONFIG_FILE);
     try {
       sdk =
-          AutoConfiguredOpenTelemetrySdk.builder()
-              .setComponentLoader(export.components())
-              .addPropertiesSupplier(TracingSetup::defaults)
-              .addPropertiesCustomizer(
-                  config -> {
-                    Map<String, String> overrides =
-                        new HashMap<>(ExporterSetting.honoured(config, extensionExporters));
-                    overrides.putAll(PropagatorSetting.honoured(config, extensionPropagators));
-                    return overrides;
-                  })
-              .addPropagatorCustomizer(TracingSetup::withTraceContextLevel2)
-              .addResourceCustomizer(TracingSetup::withDetectedServiceName)
-              .addSpanExporterCustomizer(export::exporter)
-              .addSpanProcessorCustomizer(export::processor)
-              .disableShutdownHook()
-              .setResultAsGlobal()
-              .build()
-              .getOpenTelemetrySdk();
+          configFile == null || configFile.isBlank()
+              ? autoConfigured(extensionLoader, export, extensionExporters, extensionPropagators)
+              : fromFile(configFile.trim(), export);
     } catch (ConfigurationException e) {
-      AgentLog.error("invalid configuration, tracing is off: " + e.getMessage());
+      AgentLog.error(
+          (configFile == null ? "invalid configuration" : "invalid " + FileConfiguration.SETTING)
+              + ", tracing is off: "
+              + e.getMessage());
       return false;
-    } finally {
-      if (configFile != null) {
-        System.setProperty(CONFIG_FILE, configFile);
-      }
+    }
+    if (sdk == null) {
+      return false;
     }
     if (!AgentLog.isDebug()) {
       EXPORTER_FAILURE_LOGGERS.forEach(logger -> logger.setLevel(Level.OFF));
@@ -117,6 +101,61 @@ final class TracingSetup {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(sdk, export), "weft-shutdown"));
     return true;
+  }
+
+  /** The SDK autoconfigure builds from the {@code otel.*} settings, with Weft's parts. */
+  private static OpenTelemetrySdk autoConfigured(
+      ClassLoader extensionLoader,
+      ExportPipeline export,
+      List<String> extensionExporters,
+      List<String> extensionPropagators) {
+    return AutoConfiguredOpenTelemetrySdk.builder()
+        .setComponentLoader(export.components())
+        .addPropertiesSupplier(TracingSetup::defaults)
+        .addPropertiesCustomizer(
+            config -> {
+              Map<String, String> overrides =
+                  new HashMap<>(ExporterSetting.honoured(config, extensionExporters));
+              overrides.putAll(PropagatorSetting.honoured(config, extensionPropagators));
+              return overrides;
+            })
+        .addPropagatorCustomizer(TracingSetup::withTraceContextLevel2)
+        .addResourceCustomizer(TracingSetup::withDetectedServiceName)
+        .addSpanExporterCustomizer(export::exporter)
+        .addSpanProcessorCustomizer(export::processor)
+        .disableShutdownHook()
+        .setResultAsGlobal()
+        .build()
+        .getOpenTelemetrySdk();
+  }
+
+  /**
+   * The SDK the declarative configuration file describes ({@link FileConfiguration}), registered as the global
+   * instance; null, with one line saying so, when the file turns it off.
+   */
+  private static OpenTelemetrySdk fromFile(String file, ExportPipeline export) {
+    OpenTelemetrySdk sdk;
+    try {
+      // before FileConfiguration is loaded: verifying it loads the SDK classes it names
+      ClassLoader agentLoader = TracingSetup.class.getClassLoader();
+      if (agentLoader instanceof AgentClassLoader) {
+        ((AgentClassLoader) agentLoader).reveal(FileConfiguration.PREFIX);
+      }
+      sdk = FileConfiguration.create(file, export);
+    } catch (ConfigurationException e) {
+      throw e;
+    } catch (RuntimeException | LinkageError e) {
+      // never the init thread's end: the advice waits for this answer
+      throw new ConfigurationException(file + ": " + e, e);
+    }
+    if (sdk == null) {
+      AgentLog.debug(
+          FileConfiguration.SETTING + " " + file + " says disabled: true; tracing is off");
+      return null;
+    }
+    GlobalOpenTelemetry.set(sdk);
+    AgentLog.debug("SDK configured from " + file);
+    return sdk;
   }
 
   /** The names of the extensions' providers of one kind; none without extensions. */

@@ -1,6 +1,8 @@
 /**
  * The agent proper, loaded by {@link dev.weft.bootstrap.AgentClassLoader} and invisible to the application: it
- * builds the OpenTelemetry SDK from the standard {@code otel.*} settings ({@link dev.weft.agent.TracingSetup}), with
+ * builds the OpenTelemetry SDK from the standard {@code otel.*} settings ({@link dev.weft.agent.TracingSetup}), or
+ * from a declarative configuration file ({@code otel.config.file}, {@link dev.weft.agent.FileConfiguration}, whose
+ * classes the agent class loader sees only when the setting is present), with
  * the export pipeline that takes a span from its end to the collector ({@link dev.weft.agent.ExportPipeline}),
  * finds the instrumentation modules and weaves them in with Byte Buddy ({@link dev.weft.agent.DeferredTransformer},
  * {@link dev.weft.agent.AdviceWeaver}), and links advice call sites to per-class-loader module class loaders

@@ -68,16 +68,27 @@ class SettingsCheckTest {
   }
 
   @Test
-  void declarativeConfigurationIsNamedAsNotHonoured() {
-    List<String> warnings = warnings(Map.of(), Map.of("OTEL_CONFIG_FILE", "/etc/otel.yaml"));
-    assertEquals(1, warnings.size());
-    assertTrue(
-        warnings
-            .get(0)
-            .startsWith("OTEL_CONFIG_FILE is not supported: Weft does not read declarative"),
-        warnings.get(0));
+  void declarativeConfigurationIsASettingOfWefts() {
+    assertEquals(List.of(), warnings(Map.of(), Map.of("OTEL_CONFIG_FILE", "/etc/otel.yaml")));
+    assertEquals(List.of(), warnings(Map.of("otel.config.file", "/etc/otel.yaml"), Map.of()));
+    List<String> oldName =
+        warnings(Map.of("otel.experimental.config.file", "/etc/otel.yaml"), Map.of());
+    assertEquals(1, oldName.size());
+    assertTrue(oldName.get(0).contains("old name of otel.config.file"), oldName.get(0));
+  }
+
+  @Test
+  void besideAConfigurationFileTheSdkSettingsAreNamedInOneLine() {
     assertEquals(
-        1, warnings(Map.of("otel.experimental.config.file", "/etc/otel.yaml"), Map.of()).size());
+        List.of(
+            "OTEL_TRACES_SAMPLER, otel.exporter.otlp.endpoint have no effect: otel.config.file configures"
+                + " the SDK (as in the OpenTelemetry agent); set them in the file"),
+        warnings(
+            Map.of(
+                "otel.exporter.otlp.endpoint", "http://collector:4318",
+                "otel.javaagent.debug", "true",
+                "otel.instrumentation.kafka.enabled", "false"),
+            Map.of("OTEL_CONFIG_FILE", "/etc/otel.yaml", "OTEL_TRACES_SAMPLER", "always_on")));
   }
 
   @Test

@@ -38,8 +38,11 @@ public final class AgentClassLoader extends ClassLoader {
   private final String jarUrl;
   private final ProtectionDomain protectionDomain;
 
-  /** Versioned prefixes present in the jar, newest first, each followed by {@link #PREFIX} itself. */
-  private final List<String> prefixes;
+  /**
+   * Versioned prefixes present in the jar, newest first, each followed by {@link #PREFIX} itself, then the prefixes
+   * {@linkplain #reveal revealed}. Replaced, never changed, when one is revealed.
+   */
+  private volatile List<String> prefixes;
 
   public AgentClassLoader(JarFile jar, URL jarLocation) {
     super("weft-agent", ClassLoader.getPlatformClassLoader());
@@ -60,6 +63,19 @@ public final class AgentClassLoader extends ClassLoader {
     }
     found.add(PREFIX);
     return found;
+  }
+
+  /**
+   * Makes the entries under {@code prefix} (plain, not versioned) part of this loader from now on, searched after
+   * the others: for parts of the agent that only some settings need (declarative configuration), which stay out of
+   * sight, and unloaded, otherwise.
+   */
+  public synchronized void reveal(String prefix) {
+    if (!prefixes.contains(prefix)) {
+      List<String> more = new ArrayList<>(prefixes);
+      more.add(prefix);
+      prefixes = more;
+    }
   }
 
   /** The agent jar. */

@@ -32,8 +32,10 @@ final class AppProcess implements AutoCloseable {
   private final Thread stdoutReader;
   private final Thread stderrReader;
 
-  private AppProcess(List<String> command) throws IOException {
-    process = new ProcessBuilder(command).start();
+  private AppProcess(List<String> command, Map<String, String> environment) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment);
+    process = builder.start();
     stdoutReader = pump(process.getInputStream(), stdout, true);
     stderrReader = pump(process.getErrorStream(), stderr, false);
   }
@@ -117,6 +119,7 @@ final class AppProcess implements AutoCloseable {
     private final List<String> program;
 
     private final Map<String, String> properties = new LinkedHashMap<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> arguments = new ArrayList<>();
     private boolean withAgent = true;
 
@@ -132,6 +135,12 @@ final class AppProcess implements AutoCloseable {
 
     Builder with(String property, String value) {
       properties.put(property, value);
+      return this;
+    }
+
+    /** An environment variable of the application's JVM, beside the test's own. */
+    Builder withEnvironment(String name, String value) {
+      environment.put(name, value);
       return this;
     }
 
@@ -157,7 +166,7 @@ final class AppProcess implements AutoCloseable {
       properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
       command.addAll(program);
       command.addAll(arguments);
-      return new AppProcess(command);
+      return new AppProcess(command, environment);
     }
   }
 

@@ -13,7 +13,7 @@ class SettingsTest {
   void settingsWeftCannotHonourAreNamedAndTracingStaysOn() throws Exception {
     List<String> settings =
         List.of(
-            "otel.config.file",
+            "otel.experimental.config.file",
             "otel.instrumentation.jedis.enabled",
             "otel.javaagent.configuration-file",
             "otel.traces.exporter",
@@ -22,7 +22,7 @@ class SettingsTest {
         AppProcess app =
             AppProcess.app("TomcatApp")
                 .exportingTo(receiver)
-                .with("otel.config.file", "/etc/otel.yaml")
+                .with("otel.experimental.config.file", "/etc/otel.yaml")
                 .with("otel.instrumentation.jedis.enabled", "false")
                 .with("otel.javaagent.configuration-file", "/etc/otel.properties")
                 .with("otel.traces.exporter", "otlp,kafka")
