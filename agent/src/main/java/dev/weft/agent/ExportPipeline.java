@@ -29,11 +29,11 @@ import java.util.Map;
  *   <li>{@link ExportAccounting#counting}: when the export ends, its spans count as delivered, or the first failure
  *       is reported.
  *   <li>The SDK's OTLP exporter (or Weft's Zipkin exporter, counted alike): marshals the batch and sends it (OTLP
- *       over HTTP with the JDK's HTTP client, see {@link HttpSenders}, on {@link ExportThreads}). On 429, 502, 503, 504 and on connection failures the OTLP
- *       exporter retries, honouring {@code Retry-After}, with exponential backoff otherwise (the SDK's default {@code
- *       RetryPolicy}: 5 attempts, backoff from 1 s up to 5 s); each attempt is limited by {@code
- *       otel.exporter.otlp.timeout}. {@link PartialSuccess} reads the collector's answer (OTLP/HTTP and gRPC): spans
- *       it rejected are not delivered.
+ *       over HTTP with the JDK's HTTP client, see {@link HttpSenders}, on {@link ExportThreads}). On 429, 502, 503,
+ *       504 and on connection failures the OTLP exporter retries, honouring {@code Retry-After}, with exponential
+ *       backoff otherwise (the SDK's default {@code RetryPolicy}: 5 attempts, backoff from 1 s up to 5 s); each
+ *       attempt is limited by {@code otel.exporter.otlp.timeout}. {@link PartialSuccess} reads the collector's
+ *       answer (OTLP/HTTP and gRPC): spans it rejected are not delivered.
  * </ol>
  *
  * <p>At shutdown the processor exports what is queued, {@link ConcurrentExports} waits for the exports under way,

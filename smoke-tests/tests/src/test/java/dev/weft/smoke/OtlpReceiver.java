@@ -124,14 +124,37 @@ final class OtlpReceiver implements AutoCloseable {
 
   private void receive(HttpExchange exchange) throws IOException {
     mostExportsUnderWay.accumulateAndGet(exportsUnderWay.incrementAndGet(), Math::max);
+    Answer answer;
     try {
-      answer(exchange);
+      answer = answer(exchange);
     } finally {
+      // before the answer leaves: the exporter may send its next export as soon as it has it
       exportsUnderWay.decrementAndGet();
+    }
+    if (answer.retryAfter != null) {
+      exchange.getResponseHeaders().add("Retry-After", answer.retryAfter);
+    }
+    exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
+    exchange.sendResponseHeaders(answer.status, answer.body.length == 0 ? -1 : answer.body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(answer.body);
     }
   }
 
-  private void answer(HttpExchange exchange) throws IOException {
+  /** What an export is answered, once the receiver is done with it. */
+  private static final class Answer {
+    final int status;
+    final String retryAfter;
+    final byte[] body;
+
+    Answer(int status, String retryAfter, byte[] body) {
+      this.status = status;
+      this.retryAfter = retryAfter;
+      this.body = body;
+    }
+  }
+
+  private Answer answer(HttpExchange exchange) throws IOException {
     byte[] body;
     try (InputStream in = exchange.getRequestBody()) {
       body = in.readAllBytes();
@@ -148,12 +171,7 @@ final class OtlpReceiver implements AutoCloseable {
       synchronized (this) {
         exportRequests++;
       }
-      if (refusalRetryAfter != null) {
-        exchange.getResponseHeaders().add("Retry-After", refusalRetryAfter);
-      }
-      exchange.sendResponseHeaders(refusalStatus, -1);
-      exchange.close();
-      return;
+      return new Answer(refusalStatus, refusalRetryAfter, new byte[0]);
     }
     if (answerDelayMillis > 0) {
       try {
@@ -163,24 +181,14 @@ final class OtlpReceiver implements AutoCloseable {
       }
     }
     int status = answerStatus;
-    if (status == 200) {
-      store(ExportTraceServiceRequest.parseFrom(body));
-    } else {
+    if (status != 200) {
       synchronized (this) {
         exportRequests++;
       }
+      return new Answer(status, null, new byte[0]);
     }
-    exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
-    if (status != 200) {
-      exchange.sendResponseHeaders(status, -1);
-      exchange.close();
-      return;
-    }
-    byte[] answer = acceptedAnswer;
-    exchange.sendResponseHeaders(200, answer.length == 0 ? -1 : answer.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(answer);
-    }
+    store(ExportTraceServiceRequest.parseFrom(body));
+    return new Answer(200, null, acceptedAnswer);
   }
 
   private void store(ExportTraceServiceRequest request) {
