@@ -43,7 +43,9 @@ public final class AgentStarter {
     List<String> moduleNames = new ArrayList<>();
     List<InstrumentationModule> modules = enabledModules(extensionLoader, moduleNames);
     Set<String> jdkTypes = new HashSet<>();
-    modules.forEach(module -> jdkTypes.addAll(module.jdkTypes()));
+    for (InstrumentationModule module : modules) {
+      jdkTypes.addAll(module.jdkTypes());
+    }
     IgnoredTypes ignoredTypes = new IgnoredTypes(agentLoader, internalNames(jdkTypes));
     DeferredTransformer transformer = new DeferredTransformer(ignoredTypes, modules);
     // retransform-capable: JDK classes that modules instrument may be loaded already
@@ -54,35 +56,41 @@ public final class AgentStarter {
     Thread init =
         daemon(
             "weft-init",
-            () -> {
-              SettingsCheck.warnOfUnknownSettings(moduleNames);
-              try {
-                ModuleAdviceLinker.install(agentLoader, modules, tracingGate);
-                transformer.settle(
-                    new AdviceWeaver(extensionLoader, ignoredTypes, modules)
-                        .transformer(instrumentation));
-                if (!attachedLate) {
-                  retransformLoadedJdkTypes(instrumentation, jdkTypes);
+            // a class rather than a lambda, here and above: premain runs before the application's
+            // main(), and the
+            // first lambdas of a JVM cost milliseconds to link
+            new Runnable() {
+              @Override
+              public void run() {
+                SettingsCheck.warnOfUnknownSettings(moduleNames);
+                try {
+                  ModuleAdviceLinker.install(agentLoader, modules, tracingGate);
+                  transformer.settle(
+                      new AdviceWeaver(extensionLoader, ignoredTypes, modules)
+                          .transformer(instrumentation));
+                  if (!attachedLate) {
+                    retransformLoadedJdkTypes(instrumentation, jdkTypes);
+                  }
+                  AgentLog.debug(
+                      "instrumentation ready "
+                          + (System.nanoTime() - startedAt) / 1_000_000
+                          + " ms after premain began: "
+                          + names(modules));
+                } catch (Throwable t) {
+                  transformer.settle(null);
+                  AgentLog.error(
+                      "the agent could not install its instrumentation; the application runs untraced: "
+                          + t);
                 }
+                if (attachedLate) {
+                  retransformLoadedCandidates(instrumentation, transformer);
+                }
+                tracingGate.settle(TracingSetup.start(extensionLoader));
                 AgentLog.debug(
-                    "instrumentation ready "
+                    "SDK ready "
                         + (System.nanoTime() - startedAt) / 1_000_000
-                        + " ms after premain began: "
-                        + names(modules));
-              } catch (Throwable t) {
-                transformer.settle(null);
-                AgentLog.error(
-                    "the agent could not install its instrumentation; the application runs untraced: "
-                        + t);
+                        + " ms after premain began");
               }
-              if (attachedLate) {
-                retransformLoadedCandidates(instrumentation, transformer);
-              }
-              tracingGate.settle(TracingSetup.start(extensionLoader));
-              AgentLog.debug(
-                  "SDK ready "
-                      + (System.nanoTime() - startedAt) / 1_000_000
-                      + " ms after premain began");
             });
     transformer.initializedBy(init); // before it runs: it must never wait for itself
     init.start();
@@ -207,7 +215,9 @@ public final class AgentStarter {
 
   private static Set<String> internalNames(Set<String> classNames) {
     Set<String> internalNames = new HashSet<>();
-    classNames.forEach(name -> internalNames.add(name.replace('.', '/')));
+    for (String name : classNames) {
+      internalNames.add(name.replace('.', '/'));
+    }
     return internalNames;
   }
 

@@ -77,10 +77,19 @@ final class DeferredTransformer implements ClassFileTransformer {
    * when its name is not enough.
    */
   boolean isCandidate(ClassLoader loader, String internalName, Supplier<byte[]> classFile) {
+    return isCandidate(loader, internalName, null, classFile);
+  }
+
+  /**
+   * @param classFile the class file when it is at hand (a class being loaded), else null
+   * @param classFileReader reads it when it is not and the name is not enough (a class loaded before)
+   */
+  private boolean isCandidate(
+      ClassLoader loader, String internalName, byte[] classFile, Supplier<byte[]> classFileReader) {
     if (internalName == null || ignoredTypes.ignored(loader, internalName)) {
       return false;
     }
-    byte[] bytes = null;
+    byte[] bytes = classFile;
     // modules test binary names: the one conversion is paid only by classes that are not ignored
     String className = internalName.replace('/', '.');
     for (int i = 0; i < referencedPrefixes.length; i++) {
@@ -88,7 +97,7 @@ final class DeferredTransformer implements ClassFileTransformer {
         if (referencedPrefixes[i] == null) {
           return true;
         }
-        bytes = bytes != null ? bytes : classFile.get();
+        bytes = bytes != null ? bytes : classFileReader.get();
         if (bytes != null && referencedPrefixes[i].refersToAny(bytes)) {
           return true;
         }
@@ -97,7 +106,7 @@ final class DeferredTransformer implements ClassFileTransformer {
     if (usedClasses.isEmpty()) {
       return false;
     }
-    bytes = bytes != null ? bytes : classFile.get();
+    bytes = bytes != null ? bytes : classFileReader.get();
     return bytes != null && usedClasses.refersToAny(bytes);
   }
 
@@ -109,7 +118,7 @@ final class DeferredTransformer implements ClassFileTransformer {
       Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain,
       byte[] classfileBuffer) {
-    if (!isCandidate(loader, className, () -> classfileBuffer)
+    if (!isCandidate(loader, className, classfileBuffer, null)
         || (Thread.currentThread() == initThread && !isSettled())
         || !awaitSettled(className)) {
       return null;
