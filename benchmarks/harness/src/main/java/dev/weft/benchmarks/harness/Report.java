@@ -45,8 +45,12 @@ final class Report {
     }
     line("");
     overheadTable();
-    breakdownTable();
-    microBenchmarkTables();
+    if (settings.runs("servlet")) {
+      breakdownTable();
+    }
+    if (settings.runs("jmh")) {
+      microBenchmarkTables();
+    }
     if (!results.warnings.isEmpty()) {
       line("");
       line("Warnings:");
