@@ -18,8 +18,8 @@ import java.util.Set;
  *
  * <p>Premain does only what must happen before the application's first class loads: the bootstrap classes, and a
  * {@link DeferredTransformer} that rejects classes cheaply (loader and name, and a scan of the class file's constant
- * pool for the classes some modules find their targets by) without Byte Buddy. A daemon thread then builds the Byte Buddy transformer and, after it, the
- * SDK, in parallel with the application's own start-up: a candidate class that arrives before the transformer is
+ * pool for the classes some modules find their targets by) without Byte Buddy. A daemon thread then builds the
+ * Byte Buddy transformer and, after it, the SDK, in parallel with the application's own start-up: a candidate class that arrives before the transformer is
  * ready waits for it, and the first call of an advice waits for the SDK ({@link TracingGate}). The transformer
  * comes first because classes load long before the first request; on two cores, building both at once only
  * slows the transformer down.
@@ -57,8 +57,7 @@ public final class AgentStarter {
         daemon(
             "weft-init",
             // a class rather than a lambda, here and above: premain runs before the application's
-            // main(), and the
-            // first lambdas of a JVM cost milliseconds to link
+            // main(), and the first lambdas of a JVM cost milliseconds to link
             new Runnable() {
               @Override
               public void run() {
@@ -85,7 +84,16 @@ public final class AgentStarter {
                 if (attachedLate) {
                   retransformLoadedCandidates(instrumentation, transformer);
                 }
-                tracingGate.settle(TracingSetup.start(extensionLoader));
+                boolean tracing = false;
+                try {
+                  tracing = TracingSetup.start(extensionLoader);
+                } catch (Throwable t) {
+                  AgentLog.error(
+                      "the agent could not start the OpenTelemetry SDK; the application runs untraced: "
+                          + t);
+                } finally {
+                  tracingGate.settle(tracing); // whatever happened: no advice waits longer
+                }
                 AgentLog.debug(
                     "SDK ready "
                         + (System.nanoTime() - startedAt) / 1_000_000

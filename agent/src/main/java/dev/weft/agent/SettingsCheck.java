@@ -62,7 +62,8 @@ final class SettingsCheck {
     moduleNames.forEach(name -> modules.add(normal(name)));
     List<String> warnings = new ArrayList<>();
     boolean configFile =
-        properties.getProperty(CONFIG_FILE) != null || environment.get("OTEL_CONFIG_FILE") != null;
+        ConfigFileSetting.namesFile(properties.getProperty(CONFIG_FILE))
+            || ConfigFileSetting.namesFile(environment.get("OTEL_CONFIG_FILE"));
     List<String> ignoredBesideFile = new ArrayList<>();
     for (String name : properties.stringPropertyNames()) {
       if (name.startsWith("otel.")) {
@@ -76,10 +77,8 @@ final class SettingsCheck {
       // a system property of the same name wins, and was checked
       if (name.startsWith("OTEL_")
           && !properties.containsKey(name.toLowerCase(Locale.ROOT).replace('_', '.'))) {
+        // not named beside a file: the file may use it, as ${OTEL_...} substitution
         check(name, modules, moduleNames, warnings);
-        if (configFile && isSdkSetting(name)) {
-          ignoredBesideFile.add(name);
-        }
       }
     }
     if (!ignoredBesideFile.isEmpty()) {

@@ -82,12 +82,14 @@ final class TracingSetup {
     OpenTelemetrySdk sdk;
     try {
       sdk =
-          configFile == null || configFile.isBlank()
-              ? autoConfigured(extensionLoader, export, extensionExporters, extensionPropagators)
-              : fromFile(configFile.trim(), export);
+          ConfigFileSetting.namesFile(configFile)
+              ? fromFile(configFile.trim(), export)
+              : autoConfigured(extensionLoader, export, extensionExporters, extensionPropagators);
     } catch (ConfigurationException e) {
       AgentLog.error(
-          (configFile == null ? "invalid configuration" : "invalid " + FileConfiguration.SETTING)
+          (ConfigFileSetting.namesFile(configFile)
+                  ? "invalid " + FileConfiguration.SETTING
+                  : "invalid configuration")
               + ", tracing is off: "
               + e.getMessage());
       return false;
@@ -145,7 +147,6 @@ final class TracingSetup {
     } catch (ConfigurationException e) {
       throw e;
     } catch (RuntimeException | LinkageError e) {
-      // never the init thread's end: the advice waits for this answer
       throw new ConfigurationException(file + ": " + e, e);
     }
     if (sdk == null) {
@@ -153,7 +154,12 @@ final class TracingSetup {
           FileConfiguration.SETTING + " " + file + " says disabled: true; tracing is off");
       return null;
     }
-    GlobalOpenTelemetry.set(sdk);
+    try {
+      GlobalOpenTelemetry.set(sdk);
+    } catch (RuntimeException e) {
+      sdk.shutdown();
+      throw e;
+    }
     AgentLog.debug("SDK configured from " + file);
     return sdk;
   }

@@ -71,6 +71,10 @@ class SettingsCheckTest {
   void declarativeConfigurationIsASettingOfWefts() {
     assertEquals(List.of(), warnings(Map.of(), Map.of("OTEL_CONFIG_FILE", "/etc/otel.yaml")));
     assertEquals(List.of(), warnings(Map.of("otel.config.file", "/etc/otel.yaml"), Map.of()));
+    assertEquals(
+        List.of(),
+        warnings(Map.of("otel.config.file", " ", "otel.traces.sampler", "always_on"), Map.of()),
+        "a blank file name is no file: the settings apply");
     List<String> oldName =
         warnings(Map.of("otel.experimental.config.file", "/etc/otel.yaml"), Map.of());
     assertEquals(1, oldName.size());
@@ -78,11 +82,11 @@ class SettingsCheckTest {
   }
 
   @Test
-  void besideAConfigurationFileTheSdkSettingsAreNamedInOneLine() {
+  void besideAConfigurationFileTheSdkSystemPropertiesAreNamedButNotTheEnvironmentTheFileMayUse() {
     assertEquals(
         List.of(
-            "OTEL_TRACES_SAMPLER, otel.exporter.otlp.endpoint have no effect: otel.config.file configures"
-                + " the SDK (as in the OpenTelemetry agent); set them in the file"),
+            "otel.exporter.otlp.endpoint has no effect: otel.config.file configures"
+                + " the SDK (as in the OpenTelemetry agent); set it in the file"),
         warnings(
             Map.of(
                 "otel.exporter.otlp.endpoint", "http://collector:4318",

@@ -25,13 +25,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 final class RecordProcessing {
 
-  /**
-   * The record open on each handling thread, in a holder the thread keeps: setting and removing the thread-local
-   * itself for every record would allocate a new thread-local entry (a weak reference) per record.
-   */
   private static final TopicSpanNames PROCESS = new TopicSpanNames("process");
 
-  private static final ThreadLocal<OpenRecord> OPEN = ThreadLocal.withInitial(OpenRecord::new);
+  /**
+   * The record open on each handling thread, in slot 0 of an array the thread keeps: setting and removing the
+   * thread-local itself for every record would allocate a new thread-local entry (a weak reference) per record. A
+   * JDK type, emptied when the record ends, so that no thread keeps this module's class loader (and with it the
+   * application's) alive.
+   */
+  private static final ThreadLocal<Object[]> OPEN = new ThreadLocal<>();
 
   private final Span span;
   private final Scope scope;
@@ -49,9 +51,12 @@ final class RecordProcessing {
    * record at a time, and a record still open here belongs to a loop that was left by an exception.
    */
   static RecordProcessing start(ConsumerRecord<?, ?> record, ClientIdentity consumer) {
-    OpenRecord open = OPEN.get();
-    if (open.record != null) {
-      open.record.end();
+    Object[] open = OPEN.get();
+    if (open == null) {
+      open = new Object[1];
+      OPEN.set(open);
+    } else if (open[0] != null) {
+      ((RecordProcessing) open[0]).end();
     }
     Context producer = KafkaTracing.producerContext(record.headers());
     SpanBuilder builder =
@@ -77,13 +82,13 @@ final class RecordProcessing {
     }
     Span span = builder.startSpan();
     RecordProcessing processing = new RecordProcessing(span, producer.with(span).makeCurrent());
-    open.record = processing;
+    open[0] = processing;
     return processing;
   }
 
   /** The handling of the record open on this thread failed: the span records the exception (and ends later). */
   static void failOpenOnThisThread(Throwable thrown) {
-    RecordProcessing open = OPEN.get().record;
+    RecordProcessing open = openOnThisThread();
     if (open != null && !open.ended) {
       SpanErrors.recordException(open.span, thrown);
     }
@@ -91,10 +96,15 @@ final class RecordProcessing {
 
   /** Ends the record open on this thread, if any. */
   static void endOpenOnThisThread() {
-    RecordProcessing open = OPEN.get().record;
+    RecordProcessing open = openOnThisThread();
     if (open != null) {
       open.end();
     }
+  }
+
+  private static RecordProcessing openOnThisThread() {
+    Object[] open = OPEN.get();
+    return open == null ? null : (RecordProcessing) open[0];
   }
 
   /**
@@ -107,16 +117,11 @@ final class RecordProcessing {
       span.end();
     }
     if (Thread.currentThread() == handler) {
-      OpenRecord open = OPEN.get();
-      if (open.record == this) {
+      Object[] open = OPEN.get();
+      if (open != null && open[0] == this) {
         scope.close();
-        open.record = null;
+        open[0] = null;
       }
     }
-  }
-
-  /** What a thread is handling. */
-  private static final class OpenRecord {
-    RecordProcessing record;
   }
 }

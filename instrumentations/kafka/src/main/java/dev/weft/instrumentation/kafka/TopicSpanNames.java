@@ -9,7 +9,11 @@ final class TopicSpanNames {
   /** The operation: the name's first word, and {@code messaging.operation.type} and {@code .name}. */
   final String operation;
 
-  private volatile Named last;
+  /**
+   * Not volatile: a {@link Named} is safely published by its final fields, and a thread that sees an older one only
+   * builds the name again.
+   */
+  private Named last;
 
   TopicSpanNames(String operation) {
     this.operation = operation;
