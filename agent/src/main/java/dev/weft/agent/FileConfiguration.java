@@ -9,6 +9,7 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.declarativeconfig.DeclarativeConfiguration;
 import io.opentelemetry.sdk.autoconfigure.declarativeconfig.DeclarativeConfigurationCustomizer;
 import io.opentelemetry.sdk.autoconfigure.declarativeconfig.DeclarativeConfigurationCustomizerProvider;
+import io.opentelemetry.sdk.autoconfigure.declarativeconfig.ServiceResourceDetector;
 import io.opentelemetry.sdk.autoconfigure.declarativeconfig.model.AttributeNameValueModel;
 import io.opentelemetry.sdk.autoconfigure.declarativeconfig.model.OpenTelemetryConfigurationModel;
 import io.opentelemetry.sdk.autoconfigure.declarativeconfig.model.PropagatorModel;
@@ -210,9 +211,22 @@ final class FileConfiguration {
         loaded.add((T) weft);
       } else if (type == ComponentProvider.class) {
         loaded.add((T) new TraceContextProvider());
+        // the module's own provider: the agent jar carries one services file per name, Weft's
+        if (!any(loaded, ServiceResourceDetector.class)) {
+          loaded.add((T) new ServiceResourceDetector());
+        }
       }
       return loaded;
     }
+  }
+
+  private static boolean any(List<?> components, Class<?> kind) {
+    for (Object component : components) {
+      if (kind.isInstance(component)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Weft's {@link TraceContextPropagator} as a component of the model, under {@link #WEFT_TRACECONTEXT}. */

@@ -1,6 +1,7 @@
 package dev.weft.smoke;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opentelemetry.proto.trace.v1.Span;
@@ -37,6 +38,9 @@ class DeclarativeConfigTest {
             "      value: shop",
             "    - name: deployment.environment.name",
             "      value: " + environment,
+            "  detection/development:",
+            "    detectors:",
+            "      - service:",
             "tracer_provider:",
             "  processors:",
             "    - batch:",
@@ -96,6 +100,8 @@ class DeclarativeConfigTest {
                     && span.kind() == Span.SpanKind.SPAN_KIND_SERVER);
     assertEquals("shop", inner.resource().get("service.name"));
     assertEquals(environment, inner.resource().get("deployment.environment.name"));
+    // the declarative module's own resource detector, found in the agent jar
+    assertNotNull(inner.resource().get("service.instance.id"), inner.resource().toString());
     List<ReceivedSpan> trace =
         receiver.await(span -> TRACE_ID.equals(span.traceId()), 3, Duration.ofSeconds(20));
     assertEquals(
