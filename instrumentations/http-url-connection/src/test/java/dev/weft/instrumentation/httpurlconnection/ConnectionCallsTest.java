@@ -1,5 +1,7 @@
 package dev.weft.instrumentation.httpurlconnection;
 
+import static dev.weft.instrumentation.api.testing.RecordingSdk.onlySpan;
+import static dev.weft.instrumentation.api.testing.RecordingSdk.traceparentOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +17,6 @@ import java.io.FileNotFoundException;
 import java.net.ConnectException;
 import java.net.HttpURLConnection;
 import java.net.URL;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -86,21 +87,6 @@ class ConnectionCallsTest {
     assertEquals(0, connection.statusAsked, "asking for the status would connect again");
     assertEquals(
         ConnectException.class.getName(), span.getAttributes().get(ErrorAttributes.ERROR_TYPE));
-  }
-
-  private static String traceparentOf(SpanData span) {
-    return "00-"
-        + span.getTraceId()
-        + "-"
-        + span.getSpanId()
-        + "-"
-        + span.getSpanContext().getTraceFlags().asHex();
-  }
-
-  private static SpanData onlySpan() {
-    List<SpanData> spans = EXPORTED.getFinishedSpanItems();
-    assertEquals(1, spans.size(), spans.toString());
-    return spans.get(0);
   }
 
   /** A connection that answers a fixed status and never goes to the network. */

@@ -1,5 +1,7 @@
 package dev.weft.instrumentation.javahttpclient;
 
+import static dev.weft.instrumentation.api.testing.RecordingSdk.onlySpan;
+import static dev.weft.instrumentation.api.testing.RecordingSdk.traceparentOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -122,20 +124,5 @@ class ClientCallTest {
     assertEquals(
         ConnectException.class.getName(),
         onlySpan().getAttributes().get(io.opentelemetry.semconv.ErrorAttributes.ERROR_TYPE));
-  }
-
-  private static String traceparentOf(SpanData span) {
-    return "00-"
-        + span.getTraceId()
-        + "-"
-        + span.getSpanId()
-        + "-"
-        + span.getSpanContext().getTraceFlags().asHex();
-  }
-
-  private static SpanData onlySpan() {
-    List<SpanData> spans = EXPORTED.getFinishedSpanItems();
-    assertEquals(1, spans.size(), spans.toString());
-    return spans.get(0);
   }
 }

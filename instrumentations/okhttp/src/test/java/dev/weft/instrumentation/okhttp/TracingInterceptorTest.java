@@ -1,5 +1,7 @@
 package dev.weft.instrumentation.okhttp;
 
+import static dev.weft.instrumentation.api.testing.RecordingSdk.onlySpan;
+import static dev.weft.instrumentation.api.testing.RecordingSdk.traceparentOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -104,20 +106,5 @@ class TracingInterceptorTest {
     assertEquals(StatusCode.ERROR, span.getStatus().getStatusCode());
     assertEquals(
         ConnectException.class.getName(), span.getAttributes().get(ErrorAttributes.ERROR_TYPE));
-  }
-
-  private static String traceparentOf(SpanData span) {
-    return "00-"
-        + span.getTraceId()
-        + "-"
-        + span.getSpanId()
-        + "-"
-        + span.getSpanContext().getTraceFlags().asHex();
-  }
-
-  private static SpanData onlySpan() {
-    List<SpanData> spans = EXPORTED.getFinishedSpanItems();
-    assertEquals(1, spans.size(), spans.toString());
-    return spans.get(0);
   }
 }
