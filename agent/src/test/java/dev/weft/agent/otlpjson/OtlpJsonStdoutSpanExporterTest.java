@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,25 +19,10 @@ class OtlpJsonStdoutSpanExporterTest {
 
   @Test
   void eachBatchIsOneLineOfOtlpJson() {
-    List<SpanData> ended = new ArrayList<>();
-    SpanExporter collecting =
-        new SpanExporter() {
-          @Override
-          public CompletableResultCode export(Collection<SpanData> spans) {
-            ended.addAll(spans);
-            return CompletableResultCode.ofSuccess();
-          }
-
-          @Override
-          public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
-          }
-
-          @Override
-          public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
-          }
-        };
+    // read before the provider closes: closing shuts the in-memory exporter down, which forgets its
+    // spans
+    InMemorySpanExporter collecting = InMemorySpanExporter.create();
+    List<SpanData> ended;
     try (SdkTracerProvider tracing =
         SdkTracerProvider.builder()
             .addSpanProcessor(SimpleSpanProcessor.create(collecting))
@@ -59,6 +41,7 @@ class OtlpJsonStdoutSpanExporterTest {
           .startSpan()
           .end();
       parent.end();
+      ended = collecting.getFinishedSpanItems();
     }
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     OtlpJsonStdoutSpanExporter exporter =

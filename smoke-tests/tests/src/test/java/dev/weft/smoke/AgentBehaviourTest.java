@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.opentelemetry.proto.trace.v1.Span;
-import java.net.ServerSocket;
-import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,31 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The agent's configuration and its behaviour towards the application and the collector, each case in a JVM of
  * its own running the Tomcat application.
  */
-class AgentBehaviourTest {
-
-  private OtlpReceiver receiver;
-
-  @BeforeEach
-  void startReceiver() throws Exception {
-    receiver = new OtlpReceiver();
-  }
-
-  @AfterEach
-  void stopReceiver() {
-    receiver.close();
-  }
-
-  private static boolean isHelloSpan(ReceivedSpan span) {
-    return span.kind() == Span.SpanKind.SPAN_KIND_SERVER
-        && "/shop/hello".equals(span.attribute("url.path"));
-  }
-
-  private static void callHello(AppProcess app, int times) throws Exception {
-    int port = app.port();
-    for (int i = 0; i < times; i++) {
-      assertEquals(200, Http.get(port, "/shop/hello").statusCode());
-    }
-  }
+class AgentBehaviourTest extends TomcatHelloTest {
 
   @Test
   void agentAddsNothingToAProgramsOutput() throws Exception {
@@ -58,9 +29,9 @@ class AgentBehaviourTest {
   /** On every JDK, Java 25 included: no JVM warning about what the agent's libraries do (Unsafe, say). */
   @Test
   void agentAddsNoWarningToATracedServersOutput() throws Exception {
-    try (AppProcess app = AppProcess.app("TomcatApp").exportingTo(receiver).start()) {
+    try (AppProcess app = tomcat().exportingTo(receiver).start()) {
       callHello(app, 1);
-      receiver.awaitOne(AgentBehaviourTest::isHelloSpan);
+      receiver.awaitOne(TomcatHelloTest::isHelloSpan);
       app.stop();
       assertEquals(List.of(), app.stderrLinesWith("WARNING"), app.stderr());
       assertEquals(List.of(), app.stderrLinesWith("[weft]"), app.stderr());
@@ -87,23 +58,17 @@ class AgentBehaviourTest {
   @Test
   void spansAreFlushedWhenTheJvmStops() throws Exception {
     try (AppProcess app =
-        AppProcess.app("TomcatApp")
-            .exportingTo(receiver)
-            .with("otel.bsp.schedule.delay", "600000")
-            .start()) {
+        tomcat().exportingTo(receiver).with("otel.bsp.schedule.delay", "600000").start()) {
       callHello(app, 1);
       app.stop();
     }
-    assertTrue(isHelloSpan(receiver.awaitOne(AgentBehaviourTest::isHelloSpan)));
+    assertTrue(isHelloSpan(receiver.awaitOne(TomcatHelloTest::isHelloSpan)));
   }
 
   @Test
   void disabledAgentDoesNothingAtAll() throws Exception {
     try (AppProcess app =
-        AppProcess.app("TomcatApp")
-            .exportingTo(receiver)
-            .with("otel.javaagent.enabled", "false")
-            .start()) {
+        tomcat().exportingTo(receiver).with("otel.javaagent.enabled", "false").start()) {
       callHello(app, 2);
       app.stop();
       assertEquals(0, receiver.exportRequests(), "nothing exported, even at shutdown");
@@ -123,44 +88,29 @@ class AgentBehaviourTest {
   void anOverflowingQueueDropsSpansAndMakesNoRequestWait() throws Exception {
     int requests = 400;
     try (AppProcess app =
-        AppProcess.app("TomcatApp")
+        tomcat()
             .exportingTo(receiver)
             .with("otel.bsp.max.queue.size", "16")
             .with("otel.bsp.max.export.batch.size", "8")
             .with("otel.javaagent.exporter.max-concurrent-exports", "1")
             .start()) {
       receiver.holdExports();
-      assertEquals(
-          Collections.nCopies(requests, 200),
-          Http.getConcurrently(app.port(), "/shop/hello", requests));
+      callHelloConcurrently(app, requests);
       receiver.answerHeldExports();
       app.stop();
-      int delivered = receiver.matching(AgentBehaviourTest::isHelloSpan).size();
+      int delivered = receiver.matching(TomcatHelloTest::isHelloSpan).size();
       // a full queue, the export under way, and the batch the processor's thread holds while it
       // waits for a slot
       assertTrue(delivered <= 16 + 8 + 8, "at most what the pipeline holds: " + delivered);
-      assertEquals(
-          1,
-          app.stderrLinesWith("spans end faster than they can be exported").size(),
-          app.stderr());
-      assertEquals(
-          List.of(
-              "[weft] WARN "
-                  + (requests - delivered)
-                  + " of "
-                  + requests
-                  + " spans were not delivered to the collector"),
-          app.stderrLinesWith("not delivered"));
+      assertQueueOverflowReportedOnce(app);
+      assertNotDelivered(app, requests - delivered, requests);
     }
   }
 
   @Test
   void noExporterMeansNoSpansAndNoLossReported() throws Exception {
     try (AppProcess app =
-        AppProcess.app("TomcatApp")
-            .exportingTo(receiver)
-            .with("otel.traces.exporter", "none")
-            .start()) {
+        tomcat().exportingTo(receiver).with("otel.traces.exporter", "none").start()) {
       callHello(app, 2);
       app.stop();
       assertEquals(0, receiver.exportRequests());
@@ -176,8 +126,7 @@ class AgentBehaviourTest {
     "otel.instrumentation.common.default-enabled, false"
   })
   void disabledInstrumentationMakesNoSpans(String setting, String value) throws Exception {
-    try (AppProcess app =
-        AppProcess.app("TomcatApp").exportingTo(receiver).with(setting, value).start()) {
+    try (AppProcess app = tomcat().exportingTo(receiver).with(setting, value).start()) {
       callHello(app, 2);
       app.stop();
     }
@@ -186,21 +135,15 @@ class AgentBehaviourTest {
 
   @Test
   void grpcProtocolExportsToAGrpcCollector() throws Exception {
-    String grpcEndpoint = receiver.startGrpc();
-    try (AppProcess app =
-        AppProcess.app("TomcatApp")
-            .with("otel.exporter.otlp.protocol", "grpc")
-            .with("otel.exporter.otlp.endpoint", grpcEndpoint)
-            .start()) {
+    try (AppProcess app = tomcatExportingOver("grpc").start()) {
       callHello(app, 1);
-      assertEquals("GET /shop/hello", receiver.awaitOne(AgentBehaviourTest::isHelloSpan).name());
+      assertEquals("GET /shop/hello", receiver.awaitOne(TomcatHelloTest::isHelloSpan).name());
     }
   }
 
   @Test
   void consoleExporterPrintsSpans() throws Exception {
-    try (AppProcess app =
-        AppProcess.app("TomcatApp").with("otel.traces.exporter", "console").start()) {
+    try (AppProcess app = tomcat().with("otel.traces.exporter", "console").start()) {
       callHello(app, 1);
       app.stop();
       assertTrue(app.stderr().contains("'GET /shop/hello'"), app.stderr());
@@ -210,10 +153,7 @@ class AgentBehaviourTest {
   @Test
   void debugListsTransformedClasses() throws Exception {
     try (AppProcess app =
-        AppProcess.app("TomcatApp")
-            .exportingTo(receiver)
-            .with("otel.javaagent.debug", "true")
-            .start()) {
+        tomcat().exportingTo(receiver).with("otel.javaagent.debug", "true").start()) {
       callHello(app, 1);
       assertTrue(
           app.stderr().contains("transformed jakarta.servlet.http.HttpServlet"), app.stderr());
@@ -229,7 +169,7 @@ class AgentBehaviourTest {
   void invalidSettingIsNamedOnceAndTheApplicationRuns(String setting, String value)
       throws Exception {
     try (AppProcess app =
-        AppProcess.app("TomcatApp")
+        tomcat()
             .exportingTo(receiver)
             .with("otel.traces.sampler", "parentbased_traceidratio")
             .with(setting, value)
@@ -244,20 +184,12 @@ class AgentBehaviourTest {
 
   @Test
   void deadCollectorCostsOnlyDroppedSpansReportedOnce() throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
     try (AppProcess app =
-        AppProcess.app("TomcatApp")
-            .with("otel.exporter.otlp.endpoint", "http://127.0.0.1:" + closedPort)
-            .start()) {
+        tomcat().with("otel.exporter.otlp.endpoint", "http://127.0.0.1:" + Ports.free()).start()) {
       callHello(app, 5);
       app.stop();
       assertEquals(1, app.stderrLinesWith("span export failed").size(), app.stderr());
-      assertEquals(
-          List.of("[weft] WARN 5 of 5 spans were not delivered to the collector"),
-          app.stderrLinesWith("not delivered"));
+      assertNotDelivered(app, 5, 5);
     }
   }
 
@@ -265,13 +197,11 @@ class AgentBehaviourTest {
   @ValueSource(ints = {400, 403})
   void refusingCollectorIsReportedOnceWithACount(int status) throws Exception {
     receiver.answerWith(status);
-    try (AppProcess app = AppProcess.app("TomcatApp").exportingTo(receiver).start()) {
+    try (AppProcess app = tomcat().exportingTo(receiver).start()) {
       callHello(app, 3);
       app.stop();
       assertEquals(1, app.stderrLinesWith("span export failed").size(), app.stderr());
-      assertEquals(
-          List.of("[weft] WARN 3 of 3 spans were not delivered to the collector"),
-          app.stderrLinesWith("not delivered"));
+      assertNotDelivered(app, 3, 3);
     }
   }
 }

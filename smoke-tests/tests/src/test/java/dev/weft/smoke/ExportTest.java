@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opentelemetry.proto.trace.v1.Span;
-import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,31 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The export pipeline seen from outside, in a JVM running the Tomcat application: a collector that is slow,
  * overloaded, partly refusing or gone never makes a request wait, and what it does not get is counted and reported.
  */
-class ExportTest {
-
-  private OtlpReceiver receiver;
-
-  @BeforeEach
-  void startReceiver() throws Exception {
-    receiver = new OtlpReceiver();
-  }
-
-  @AfterEach
-  void stopReceiver() {
-    receiver.close();
-  }
-
-  private static boolean isHelloSpan(ReceivedSpan span) {
-    return span.kind() == Span.SpanKind.SPAN_KIND_SERVER
-        && "/shop/hello".equals(span.attribute("url.path"));
-  }
-
-  /** {@code requests} requests to /shop/hello from 8 threads; each must be answered 200. */
-  private static void callHelloConcurrently(AppProcess app, int requests) throws Exception {
-    assertEquals(
-        Collections.nCopies(requests, 200),
-        Http.getConcurrently(app.port(), "/shop/hello", requests));
-  }
+class ExportTest extends TomcatHelloTest {
 
   /** Waits (at most 30 s) until the receiver holds {@code exports} exports unanswered. */
   private void awaitExportsUnderWay(int exports) throws InterruptedException {
@@ -63,7 +35,7 @@ class ExportTest {
   void aCollectorThatDoesNotAnswerMakesNoRequestWait() throws Exception {
     int requests = 400;
     try (AppProcess app =
-        AppProcess.app("TomcatApp")
+        tomcat()
             .exportingTo(receiver)
             .with("otel.bsp.max.export.batch.size", "8")
             .with("otel.javaagent.exporter.max-concurrent-exports", "4")
@@ -76,12 +48,13 @@ class ExportTest {
       receiver.holdExports();
       callHelloConcurrently(app, requests);
       awaitExportsUnderWay(4);
-      assertEquals(0, receiver.matching(ExportTest::isHelloSpan).size(), "nothing answered yet");
+      assertEquals(
+          0, receiver.matching(TomcatHelloTest::isHelloSpan).size(), "nothing answered yet");
       receiver.answerHeldExports();
-      receiver.await(ExportTest::isHelloSpan, requests, Duration.ofSeconds(30));
+      receiver.await(TomcatHelloTest::isHelloSpan, requests, Duration.ofSeconds(30));
       assertEquals(4, receiver.mostExportsUnderWay(), "4 exports at a time, never more");
       app.stop();
-      assertEquals(requests, receiver.matching(ExportTest::isHelloSpan).size());
+      assertEquals(requests, receiver.matching(TomcatHelloTest::isHelloSpan).size());
       assertFalse(app.stderr().contains("[weft]"), app.stderr());
     }
   }
@@ -92,16 +65,13 @@ class ExportTest {
     receiver.answerAfter(Duration.ofMillis(100));
     int requests = 400;
     try (AppProcess app =
-        AppProcess.app("TomcatApp")
-            .exportingTo(receiver)
-            .with("otel.bsp.max.export.batch.size", "8")
-            .start()) {
+        tomcat().exportingTo(receiver).with("otel.bsp.max.export.batch.size", "8").start()) {
       callHelloConcurrently(app, requests);
-      receiver.await(ExportTest::isHelloSpan, requests, Duration.ofSeconds(30));
+      receiver.await(TomcatHelloTest::isHelloSpan, requests, Duration.ofSeconds(30));
       app.stop();
       assertTrue(
           receiver.mostExportsUnderWay() > 1, "exports overlap: " + receiver.mostExportsUnderWay());
-      assertEquals(requests, receiver.matching(ExportTest::isHelloSpan).size());
+      assertEquals(requests, receiver.matching(TomcatHelloTest::isHelloSpan).size());
       assertFalse(app.stderr().contains("[weft]"), app.stderr());
     }
   }
@@ -110,9 +80,9 @@ class ExportTest {
   @Test
   void anOverloadedCollectorsRetryAfterIsHonouredAndTheSpansArrive() throws Exception {
     receiver.refuseNext(2, 503, "1");
-    try (AppProcess app = AppProcess.app("TomcatApp").exportingTo(receiver).start()) {
-      assertEquals(200, Http.get(app.port(), "/shop/hello").statusCode());
-      receiver.awaitOne(ExportTest::isHelloSpan);
+    try (AppProcess app = tomcat().exportingTo(receiver).start()) {
+      callHello(app, 1);
+      receiver.awaitOne(TomcatHelloTest::isHelloSpan);
       assertEquals(3, receiver.exportRequests(), "two refused, the third accepted");
       app.stop();
       assertFalse(
@@ -120,19 +90,18 @@ class ExportTest {
     }
   }
 
-  /** A collector that accepts an export but rejects some of its spans: those count as not delivered. */
-  @Test
-  void spansRejectedInAPartialSuccessAreReportedAsNotDelivered() throws Exception {
+  /**
+   * A collector that accepts an export but rejects some of its spans, over either protocol (the gRPC answer carries
+   * the same partial success): those count as not delivered.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"http/protobuf", "grpc"})
+  void spansRejectedInAPartialSuccessAreReportedAsNotDelivered(String protocol) throws Exception {
     receiver.answerPartialSuccess(1, "span too old");
     try (AppProcess app =
-        AppProcess.app("TomcatApp")
-            .exportingTo(receiver)
-            .with("otel.bsp.max.export.batch.size", "1")
-            .start()) {
-      for (int i = 0; i < 3; i++) {
-        assertEquals(200, Http.get(app.port(), "/shop/hello").statusCode());
-      }
-      receiver.await(ExportTest::isHelloSpan, 3, Duration.ofSeconds(20));
+        tomcatExportingOver(protocol).with("otel.bsp.max.export.batch.size", "1").start()) {
+      callHello(app, 3);
+      receiver.await(TomcatHelloTest::isHelloSpan, 3, Duration.ofSeconds(20));
       app.stop();
       assertEquals(
           List.of(
@@ -140,37 +109,7 @@ class ExportTest {
                   + "is reported at shutdown"),
           app.stderrLinesWith("rejected"),
           app.stderr());
-      assertEquals(
-          List.of("[weft] WARN 3 of 3 spans were not delivered to the collector"),
-          app.stderrLinesWith("not delivered"));
-    }
-  }
-
-  /** The same over OTLP/gRPC, whose answer carries the same partial success. */
-  @Test
-  void spansRejectedInAPartialSuccessOverGrpcAreReportedAsNotDelivered() throws Exception {
-    receiver.answerPartialSuccess(1, "span too old");
-    String grpcEndpoint = receiver.startGrpc();
-    try (AppProcess app =
-        AppProcess.app("TomcatApp")
-            .with("otel.exporter.otlp.protocol", "grpc")
-            .with("otel.exporter.otlp.endpoint", grpcEndpoint)
-            .with("otel.bsp.max.export.batch.size", "1")
-            .start()) {
-      for (int i = 0; i < 3; i++) {
-        assertEquals(200, Http.get(app.port(), "/shop/hello").statusCode());
-      }
-      receiver.await(ExportTest::isHelloSpan, 3, Duration.ofSeconds(20));
-      app.stop();
-      assertEquals(
-          List.of(
-              "[weft] WARN the collector rejected 1 spans of an export (span too old); the number lost "
-                  + "is reported at shutdown"),
-          app.stderrLinesWith("rejected"),
-          app.stderr());
-      assertEquals(
-          List.of("[weft] WARN 3 of 3 spans were not delivered to the collector"),
-          app.stderrLinesWith("not delivered"));
+      assertNotDelivered(app, 3, 3);
     }
   }
 
@@ -181,32 +120,17 @@ class ExportTest {
    */
   @Test
   void anOutageDropsSpansAtTheBoundedQueueAndCountsThem() throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
     int requests = 300;
     try (AppProcess app =
-        AppProcess.app("TomcatApp")
-            .with("otel.exporter.otlp.endpoint", "http://127.0.0.1:" + closedPort)
+        tomcat()
+            .with("otel.exporter.otlp.endpoint", "http://127.0.0.1:" + Ports.free())
             .with("otel.bsp.max.queue.size", "16")
             .with("otel.bsp.max.export.batch.size", "8")
             .start()) {
       callHelloConcurrently(app, requests);
       app.stop();
-      assertEquals(
-          1,
-          app.stderrLinesWith("spans end faster than they can be exported").size(),
-          app.stderr());
-      assertEquals(
-          List.of(
-              "[weft] WARN "
-                  + requests
-                  + " of "
-                  + requests
-                  + " spans were not delivered to the collector"),
-          app.stderrLinesWith("not delivered"),
-          app.stderr());
+      assertQueueOverflowReportedOnce(app);
+      assertNotDelivered(app, requests, requests);
       assertEquals(
           List.of(),
           app.stderrLinesWith("Failed to export"),
@@ -223,14 +147,14 @@ class ExportTest {
   void theExportersOwnRequestsAreNotTraced(String executorsInstrumentation) throws Exception {
     int requests = 20;
     try (AppProcess app =
-        AppProcess.app("TomcatApp")
+        tomcat()
             .exportingTo(receiver)
             .with("otel.instrumentation.executors.enabled", executorsInstrumentation)
             .with("otel.bsp.max.export.batch.size", "1")
             .with("otel.bsp.schedule.delay", "1")
             .start()) {
       callHelloConcurrently(app, requests);
-      receiver.await(ExportTest::isHelloSpan, requests, Duration.ofSeconds(20));
+      receiver.await(TomcatHelloTest::isHelloSpan, requests, Duration.ofSeconds(20));
       app.stop();
       assertTrue(receiver.exportRequests() >= requests, "one export per span");
       assertEquals(

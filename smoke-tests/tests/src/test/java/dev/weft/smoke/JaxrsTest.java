@@ -24,8 +24,7 @@ import org.junit.jupiter.api.TestInstance;
  * path template. Both applications serve the same resources (jersey3-app's {@code OrdersResource}); each request
  * carries a unique query string, by which the test finds its span.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class JaxrsTest {
+abstract class JaxrsTest extends ServerAppTest {
 
   private static final HttpClient CLIENT =
       HttpClient.newBuilder()
@@ -33,32 +32,24 @@ abstract class JaxrsTest {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
 
-  private final AtomicInteger requestNumber = new AtomicInteger();
-  private OtlpReceiver receiver;
-  private AppProcess app;
-  private int port;
-
   /** The system property naming the application's jar. */
   abstract String jarProperty();
+
+  @Override
+  AppProcess.Builder application() {
+    return AppProcess.jar(Path.of(System.getProperty(jarProperty())));
+  }
+
+  @Override
+  void sendAnyRequest(String query) throws Exception {
+    get("/orders", query);
+  }
 
   /** The path the resources are under: the context path and the application path ("" at the root of both). */
   abstract String base();
 
   /** The route of a request no resource matched: the servlet mapping's, or null when it maps the whole context. */
   abstract String notFoundRoute();
-
-  @BeforeAll
-  void startApplication() throws Exception {
-    receiver = new OtlpReceiver();
-    app = AppProcess.jar(Path.of(System.getProperty(jarProperty()))).exportingTo(receiver).start();
-    port = app.port();
-  }
-
-  @AfterAll
-  void stopApplication() throws Exception {
-    app.close();
-    receiver.close();
-  }
 
   @Test
   void pathParameterGivesTheTemplateOfClassAndMethodPaths() throws Exception {
@@ -208,37 +199,12 @@ abstract class JaxrsTest {
     assertEquals(base() + "/orders/42", inner.attribute("url.path"));
   }
 
-  private String uniqueQuery() {
-    return "request=" + requestNumber.incrementAndGet();
-  }
-
   private URI uri(String path, String query) {
     return URI.create("http://127.0.0.1:" + port + base() + path + "?" + query);
   }
 
   private HttpResponse<String> get(String path, String query, String... headers) throws Exception {
     return Http.get(port, base() + path + "?" + query, headers);
-  }
-
-  private ReceivedSpan serverSpan(String query) throws InterruptedException {
-    return receiver.awaitOne(
-        span ->
-            span.kind() == Span.SpanKind.SPAN_KIND_SERVER
-                && query.equals(span.attribute("url.query")));
-  }
-
-  /**
-   * The request's one server span. Spans leave in the order they end, so once a later request's span has arrived,
-   * any duplicate of this one would have too.
-   */
-  private ReceivedSpan onlyServerSpan(String query) throws Exception {
-    ReceivedSpan span = serverSpan(query);
-    String fence = uniqueQuery();
-    get("/orders", fence);
-    serverSpan(fence);
-    List<ReceivedSpan> all = receiver.matching(s -> query.equals(s.attribute("url.query")));
-    assertEquals(1, all.size(), "one span per request: " + all);
-    return span;
   }
 
   private static String randomHex(int digits) {

@@ -20,17 +20,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * What every servlet container must show under the agent. Each request carries a unique query string, by which
  * the test finds its span among all the application exported.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ServletContainerTest {
+abstract class ServletContainerTest extends ServerAppTest {
 
   static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
   static final String PARENT_SPAN_ID = "00f067aa0ba902b7";
   static final String TRACEPARENT = "00-" + TRACE_ID + "-" + PARENT_SPAN_ID + "-01";
-
-  private final AtomicInteger requestNumber = new AtomicInteger();
-  OtlpReceiver receiver;
-  AppProcess app;
-  int port;
 
   /** The application's simple class name in {@code dev.weft.smoke.apps}. */
   abstract String appName();
@@ -38,47 +32,18 @@ abstract class ServletContainerTest {
   /** The servlet context path the application deploys under ("" for the root context). */
   abstract String contextPath();
 
-  @BeforeAll
-  void startApplication() throws Exception {
-    receiver = new OtlpReceiver();
-    app = AppProcess.app(appName()).exportingTo(receiver).start();
-    port = app.port();
+  @Override
+  AppProcess.Builder application() {
+    return AppProcess.app(appName());
   }
 
-  @AfterAll
-  void stopApplication() throws Exception {
-    app.close();
-    receiver.close();
-  }
-
-  /** A query string no other request in this run carries. */
-  String uniqueQuery() {
-    return "request=" + requestNumber.incrementAndGet();
+  @Override
+  void sendAnyRequest(String query) throws Exception {
+    get("/hello", query);
   }
 
   HttpResponse<String> get(String path, String query, String... headers) throws Exception {
     return Http.get(port, contextPath() + path + "?" + query, headers);
-  }
-
-  ReceivedSpan serverSpan(String query) throws InterruptedException {
-    return receiver.awaitOne(
-        span ->
-            span.kind() == Span.SpanKind.SPAN_KIND_SERVER
-                && query.equals(span.attribute("url.query")));
-  }
-
-  /**
-   * The request's one server span. Spans leave in the order they end, so once a later request's span has
-   * arrived, any duplicate of this one would have too.
-   */
-  ReceivedSpan onlyServerSpan(String query) throws Exception {
-    ReceivedSpan span = serverSpan(query);
-    String fence = uniqueQuery();
-    get("/hello", fence);
-    serverSpan(fence);
-    List<ReceivedSpan> all = receiver.matching(s -> query.equals(s.attribute("url.query")));
-    assertEquals(1, all.size(), "one span per request: " + all);
-    return span;
   }
 
   @Test

@@ -24,18 +24,12 @@ import org.junit.jupiter.api.TestInstance;
  * executable jar): every SERVER span is named by the route of the Spring handler that served it. Each request
  * carries a unique query string, by which the test finds its span.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class SpringBootAppTest {
+abstract class SpringBootAppTest extends ServerAppTest {
 
   private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
   private static final String TRACEPARENT = "00-" + TRACE_ID + "-00f067aa0ba902b7-01";
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-  private final AtomicInteger requestNumber = new AtomicInteger();
-  private OtlpReceiver receiver;
-  private AppProcess app;
-  private int port;
 
   /** The system property holding the path of the application's jar. */
   abstract String jarProperty();
@@ -48,22 +42,18 @@ abstract class SpringBootAppTest {
     return "/petclinic" + servletPath();
   }
 
-  @BeforeAll
-  void startApplication() throws Exception {
-    receiver = new OtlpReceiver();
-    AppProcess.Builder builder =
-        AppProcess.jar(Path.of(System.getProperty(jarProperty()))).exportingTo(receiver);
+  @Override
+  AppProcess.Builder application() {
+    AppProcess.Builder builder = AppProcess.jar(Path.of(System.getProperty(jarProperty())));
     if (!servletPath().isEmpty()) {
       builder.argument("--spring.mvc.servlet.path=" + servletPath());
     }
-    app = builder.start();
-    port = app.port();
+    return builder;
   }
 
-  @AfterAll
-  void stopApplication() throws Exception {
-    app.close();
-    receiver.close();
+  @Override
+  void sendAnyRequest(String query) throws Exception {
+    send("GET", "/vets/1", query);
   }
 
   /** The endpoint that reads the owner from the database (JdbcTemplate, HikariCP, H2). */
@@ -199,10 +189,6 @@ abstract class SpringBootAppTest {
     assertEquals(base() + "/webjars/**", span.attribute("http.route"));
   }
 
-  private String uniqueQuery() {
-    return "request=" + requestNumber.incrementAndGet();
-  }
-
   /** A request to {@code base() + path}, with headers given as name, value, name, value... */
   private HttpResponse<String> send(String method, String path, String query, String... headers)
       throws Exception {
@@ -214,30 +200,5 @@ abstract class SpringBootAppTest {
       request.header(headers[i], headers[i + 1]);
     }
     return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private ReceivedSpan serverSpan(String query) throws InterruptedException {
-    return receiver.awaitOne(
-        span ->
-            span.kind() == Span.SpanKind.SPAN_KIND_SERVER
-                && query.equals(span.attribute("url.query")));
-  }
-
-  /**
-   * The request's one server span (an error page adds none). Spans leave in the order they end, so once a later
-   * request's span has arrived, any duplicate of this one would have too.
-   */
-  private ReceivedSpan onlyServerSpan(String query) throws Exception {
-    ReceivedSpan span = serverSpan(query);
-    String fence = uniqueQuery();
-    send("GET", "/vets/1", fence);
-    serverSpan(fence);
-    List<ReceivedSpan> all =
-        receiver.matching(
-            s ->
-                s.kind() == Span.SpanKind.SPAN_KIND_SERVER
-                    && query.equals(s.attribute("url.query")));
-    assertEquals(1, all.size(), "one server span per request: " + all);
-    return span;
   }
 }

@@ -1,41 +1,39 @@
 package dev.weft.instrumentation.kafka;
 
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
- * The names {@code {operation} {topic}} of one operation's record spans. A client usually works on one topic, or
- * a few, so the name of the last topic seen is kept rather than concatenated again for every record.
+ * The names {@code {operation} {topic}} of one operation's record spans, kept per topic so that a record's name is
+ * not concatenated again for every record, however many topics the application's clients take turns on.
+ *
+ * <p>A name found costs one lock-free {@link ConcurrentHashMap#get}; only a topic's first record writes. The
+ * application names its topics, and one that makes them up (a topic per customer, say) would grow a map without
+ * end: after {@link #MOST_TOPICS} topics the names of further topics are built for each record instead, as they
+ * were before this cache. (Threads that meet new topics at once may each add one past the bound: it is a bound on
+ * memory, not an exact count.)
  */
 final class TopicSpanNames {
+
+  /** How many topics' names are kept at the most, per operation. */
+  static final int MOST_TOPICS = 128;
 
   /** The operation: the name's first word, and {@code messaging.operation.type} and {@code .name}. */
   final String operation;
 
-  /**
-   * Not volatile: a {@link Named} is safely published by its final fields, and a thread that sees an older one only
-   * builds the name again.
-   */
-  private Named last;
+  private final ConcurrentHashMap<String, String> nameByTopic = new ConcurrentHashMap<>();
 
   TopicSpanNames(String operation) {
     this.operation = operation;
   }
 
   String of(String topic) {
-    Named named = last;
-    if (named == null || !named.topic.equals(topic)) {
-      named = new Named(topic, operation + " " + topic);
-      last = named;
+    String name = nameByTopic.get(topic);
+    if (name == null) {
+      name = operation + " " + topic;
+      if (nameByTopic.size() < MOST_TOPICS) {
+        nameByTopic.putIfAbsent(topic, name);
+      }
     }
-    return named.name;
-  }
-
-  /** A topic and its span name, replaced together. */
-  private static final class Named {
-    final String topic;
-    final String name;
-
-    Named(String topic, String name) {
-      this.topic = topic;
-      this.name = name;
-    }
+    return name;
   }
 }

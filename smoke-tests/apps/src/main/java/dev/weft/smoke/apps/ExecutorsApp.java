@@ -72,31 +72,10 @@ public final class ExecutorsApp {
     untraced.setDaemon(true);
     untraced.start();
 
-    Tomcat tomcat = new Tomcat();
-    tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
-    tomcat.setPort(0);
-    Context context = tomcat.addContext("/shop", null);
-    add(
-        context,
-        "/hello",
-        new HttpServlet() {
-          @Override
-          protected void doGet(HttpServletRequest request, HttpServletResponse response)
-              throws IOException {
-            response.getWriter().write("hello");
-          }
-        });
-    add(context, "/executors/*", new HandOver());
-    tomcat.getConnector();
-    tomcat.start();
-    System.out.println("READY " + tomcat.getConnector().getLocalPort());
-    tomcat.getServer().await();
-  }
-
-  private static void add(Context context, String pattern, HttpServlet servlet) {
-    String name = pattern + "-servlet";
-    Wrapper wrapper = Tomcat.addServlet(context, name, servlet);
-    context.addServletMappingDecoded(pattern, name);
+    EmbeddedTomcat tomcat = new EmbeddedTomcat("/shop");
+    tomcat.add("/hello", new TomcatApp.Text("hello"));
+    tomcat.add("/executors/*", new HandOver());
+    tomcat.serve();
   }
 
   private static final class HandOver extends HttpServlet {

@@ -50,16 +50,9 @@ public final class JdbcApp {
       }
     }
 
-    Tomcat tomcat = new Tomcat();
-    tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
-    tomcat.setPort(0);
-    Context context = tomcat.addContext("", null);
-    Tomcat.addServlet(context, "db", new DatabaseServlet(databases));
-    context.addServletMappingDecoded("/db/*", "db");
-    tomcat.getConnector();
-    tomcat.start();
-    System.out.println("READY " + tomcat.getConnector().getLocalPort());
-    tomcat.getServer().await();
+    EmbeddedTomcat tomcat = new EmbeddedTomcat("");
+    tomcat.add("/db/*", new DatabaseServlet(databases));
+    tomcat.serve();
   }
 
   private static HikariDataSource pool(String url, String user) {

@@ -1,11 +1,6 @@
 package dev.weft.smoke.apps;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import dev.weft.smoke.support.UrlCaller;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,11 +27,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class KafkaWorker {
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final String url;
+  private final UrlCaller caller;
 
   private KafkaWorker(String url) {
-    this.url = url;
+    this.caller = new UrlCaller(url);
   }
 
   public static void main(String[] args) throws Exception {
@@ -121,7 +115,7 @@ public final class KafkaWorker {
           break;
         }
         if (first != null) {
-          get("after-loop", first);
+          caller.get("after-loop", first);
         }
         break;
       default:
@@ -130,24 +124,7 @@ public final class KafkaWorker {
   }
 
   private void handle(ConsumerRecord<String, String> record) {
-    get("record", record.value());
+    caller.get("record", record.value());
     System.out.println("HANDLED " + record.topic() + " " + record.value());
-  }
-
-  private void get(String parameter, String value) {
-    try {
-      http.send(
-          HttpRequest.newBuilder(
-                  URI.create(
-                      url
-                          + "?"
-                          + parameter
-                          + "="
-                          + URLEncoder.encode(value, StandardCharsets.UTF_8)))
-              .build(),
-          HttpResponse.BodyHandlers.discarding());
-    } catch (Exception e) {
-      System.out.println("GET failed: " + e);
-    }
   }
 }

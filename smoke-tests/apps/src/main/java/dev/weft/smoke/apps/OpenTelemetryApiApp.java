@@ -48,13 +48,9 @@ public final class OpenTelemetryApiApp {
   private OpenTelemetryApiApp() {}
 
   public static void main(String[] args) throws Exception {
-    Tomcat tomcat = new Tomcat();
-    tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
-    tomcat.setPort(0);
-    org.apache.catalina.Context context = tomcat.addContext("/app", null);
-    add(context, "/manual", new Manual());
-    add(
-        context,
+    EmbeddedTomcat tomcat = new EmbeddedTomcat("/app");
+    tomcat.add("/manual", new Manual());
+    tomcat.add(
         "/echo",
         new HttpServlet() {
           @Override
@@ -63,8 +59,7 @@ public final class OpenTelemetryApiApp {
             response.getWriter().write(String.valueOf(request.getHeader("baggage")));
           }
         });
-    add(
-        context,
+    tomcat.add(
         "/set-global",
         new HttpServlet() {
           @Override
@@ -78,16 +73,7 @@ public final class OpenTelemetryApiApp {
             span.end();
           }
         });
-    tomcat.getConnector();
-    tomcat.start();
-    System.out.println("READY " + tomcat.getConnector().getLocalPort());
-    tomcat.getServer().await();
-  }
-
-  private static void add(
-      org.apache.catalina.Context context, String pattern, HttpServlet servlet) {
-    Tomcat.addServlet(context, pattern + "-servlet", servlet);
-    context.addServletMappingDecoded(pattern, pattern + "-servlet");
+    tomcat.serve();
   }
 
   /** The application's own span around an HTTP call, as a user isolating a bottleneck would write it. */

@@ -41,14 +41,12 @@ public final class TomcatApp {
   private TomcatApp() {}
 
   public static void main(String[] args) throws Exception {
-    Tomcat tomcat = new Tomcat();
-    tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
-    tomcat.setPort(0);
-    Context context = tomcat.addContext("/shop", null);
-    add(context, "/hello", new Text("hello"));
-    add(context, "/users/*", new Text("user"));
+    EmbeddedTomcat tomcat = new EmbeddedTomcat("/shop");
+    Context context = tomcat.context;
+    add(tomcat, "/hello", new Text("hello"));
+    add(tomcat, "/users/*", new Text("user"));
     add(
-        context,
+        tomcat,
         "/forward",
         new HttpServlet() {
           @Override
@@ -58,7 +56,7 @@ public final class TomcatApp {
           }
         });
     add(
-        context,
+        tomcat,
         "/fail",
         new HttpServlet() {
           @Override
@@ -67,7 +65,7 @@ public final class TomcatApp {
           }
         });
     add(
-        context,
+        tomcat,
         "/unavailable",
         new HttpServlet() {
           @Override
@@ -76,7 +74,7 @@ public final class TomcatApp {
           }
         });
     add(
-        context,
+        tomcat,
         "/async",
         new HttpServlet() {
           @Override
@@ -96,7 +94,7 @@ public final class TomcatApp {
           }
         });
     add(
-        context,
+        tomcat,
         "/async-timeout",
         new HttpServlet() {
           @Override
@@ -105,7 +103,7 @@ public final class TomcatApp {
           }
         });
     add(
-        context,
+        tomcat,
         "/libraries",
         new HttpServlet() {
           @Override
@@ -115,8 +113,8 @@ public final class TomcatApp {
           }
         });
 
-    add(context, "/chain/*", new Chain());
-    add(context, "/kafka/*", new KafkaSendServlet());
+    add(tomcat, "/chain/*", new Chain());
+    add(tomcat, "/kafka/*", new KafkaSendServlet());
 
     FilterDef filter = new FilterDef();
     filter.setFilterName("passThrough");
@@ -128,17 +126,12 @@ public final class TomcatApp {
     mapping.addURLPattern("/*");
     context.addFilterMap(mapping);
 
-    tomcat.getConnector();
-    tomcat.start();
-    System.out.println("READY " + tomcat.getConnector().getLocalPort());
-    tomcat.getServer().await();
+    tomcat.serve();
   }
 
-  private static void add(Context context, String pattern, HttpServlet servlet) {
-    String name = pattern + "-servlet";
-    Wrapper wrapper = Tomcat.addServlet(context, name, servlet);
-    wrapper.setAsyncSupported(true);
-    context.addServletMappingDecoded(pattern, name);
+  /** Every servlet may answer asynchronously: some requests of the tests do. */
+  private static void add(EmbeddedTomcat tomcat, String pattern, HttpServlet servlet) {
+    tomcat.add(pattern, servlet).setAsyncSupported(true);
   }
 
   /** Answers 200 with a fixed text. */

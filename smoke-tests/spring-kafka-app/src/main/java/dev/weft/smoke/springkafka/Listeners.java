@@ -1,11 +1,13 @@
 package dev.weft.smoke.springkafka;
 
+import dev.weft.smoke.support.UrlCaller;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.annotation.RetryableTopic;
 import org.springframework.messaging.Message;
@@ -22,12 +24,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class Listeners {
 
-  private final Calls calls;
+  private final UrlCaller calls;
   private final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
   private final AtomicInteger batchFailAttempts = new AtomicInteger();
 
-  public Listeners(Calls calls) {
-    this.calls = calls;
+  public Listeners(@Value("${weft.call-url}") String callUrl) {
+    this.calls = new UrlCaller(callUrl);
   }
 
   @KafkaListener(topics = "${weft.topic-prefix}-record", groupId = "${weft.topic-prefix}-record")

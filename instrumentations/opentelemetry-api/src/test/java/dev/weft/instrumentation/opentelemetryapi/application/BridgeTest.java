@@ -26,17 +26,14 @@ import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +45,7 @@ import org.junit.jupiter.api.Test;
  */
 class BridgeTest {
 
-  private static final List<SpanData> EXPORTED = new CopyOnWriteArrayList<>();
+  private static final InMemorySpanExporter EXPORTED = InMemorySpanExporter.create();
   private static Tracer agentTracer;
 
   private final Tracer applicationTracer =
@@ -60,7 +57,7 @@ class BridgeTest {
         OpenTelemetrySdk.builder()
             .setTracerProvider(
                 SdkTracerProvider.builder()
-                    .addSpanProcessor(SimpleSpanProcessor.create(new ListExporter()))
+                    .addSpanProcessor(SimpleSpanProcessor.create(EXPORTED))
                     .build())
             .setPropagators(
                 ContextPropagators.create(
@@ -74,7 +71,7 @@ class BridgeTest {
 
   @BeforeEach
   void clear() {
-    EXPORTED.clear();
+    EXPORTED.reset();
   }
 
   @Test
@@ -340,12 +337,13 @@ class BridgeTest {
   }
 
   private static SpanData exported(String name) {
-    for (SpanData span : EXPORTED) {
+    List<SpanData> spans = EXPORTED.getFinishedSpanItems();
+    for (SpanData span : spans) {
       if (span.getName().equals(name)) {
         return span;
       }
     }
-    throw new AssertionError("no span " + name + " in " + EXPORTED);
+    throw new AssertionError("no span " + name + " in " + spans);
   }
 
   private static final class MapGetter implements TextMapGetter<Map<String, String>> {
@@ -357,24 +355,6 @@ class BridgeTest {
     @Override
     public String get(Map<String, String> carrier, String key) {
       return carrier == null ? null : carrier.get(key);
-    }
-  }
-
-  private static final class ListExporter implements SpanExporter {
-    @Override
-    public CompletableResultCode export(Collection<SpanData> spans) {
-      EXPORTED.addAll(spans);
-      return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode flush() {
-      return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode shutdown() {
-      return CompletableResultCode.ofSuccess();
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.weft.smoke.springkafka;
+package dev.weft.smoke.support;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -6,17 +6,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
-/** The HTTP call a listener makes for what it handles: {@code GET <weft.call-url>?<parameter>=<value>}. */
-@Component
-public class Calls {
+/**
+ * The HTTP call an application makes for what it handles (a Kafka record, say): {@code GET <url>?<parameter>=<value>}
+ * with the JDK's HttpClient, so that the test sees the call's spans as children of the handling. A failed call is
+ * printed, never thrown: the test notices the span that is missing.
+ */
+public final class UrlCaller {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final String url;
 
-  public Calls(@Value("${weft.call-url}") String url) {
+  public UrlCaller(String url) {
     this.url = url;
   }
 
