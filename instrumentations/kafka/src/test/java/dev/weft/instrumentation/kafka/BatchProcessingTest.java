@@ -38,37 +38,16 @@ class BatchProcessingTest {
   private static final String TOPIC = "orders";
   private static final InMemorySpanExporter EXPORTED = RecordingSdk.install();
 
-  private final List<SpanContext> producers = new ArrayList<>();
+  private List<SpanContext> producers;
   private List<ConsumerRecord<String, String>> records;
   private ConsumerRecords<String, String> polled;
 
   @BeforeEach
   void threeRecordsFromThreeProducers() {
-    records = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      Span producer =
-          GlobalOpenTelemetry.getTracer("test")
-              .spanBuilder("send")
-              .setParent(Context.root())
-              .setSpanKind(SpanKind.PRODUCER)
-              .startSpan();
-      producer.end();
-      producers.add(producer.getSpanContext());
-      ConsumerRecord<String, String> record =
-          new ConsumerRecord<>(TOPIC, 0, i, "key-" + i, "value-" + i);
-      record
-          .headers()
-          .add(
-              "traceparent",
-              ("00-"
-                      + producer.getSpanContext().getTraceId()
-                      + "-"
-                      + producer.getSpanContext().getSpanId()
-                      + "-01")
-                  .getBytes(StandardCharsets.UTF_8));
-      records.add(record);
-    }
-    polled = new ConsumerRecords<>(Map.of(new TopicPartition(TOPIC, 0), records));
+    ProducedRecords produced = new ProducedRecords(TOPIC, 3);
+    producers = produced.producers;
+    records = produced.records;
+    polled = new ConsumerRecords<>(Map.of(produced.partition, records));
     EXPORTED.reset();
     RecordHandOff.threadStarted();
   }

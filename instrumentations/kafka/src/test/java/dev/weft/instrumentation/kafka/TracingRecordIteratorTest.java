@@ -9,6 +9,7 @@ import dev.weft.instrumentation.api.testing.RecordingSdk;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -32,25 +33,14 @@ class TracingRecordIteratorTest {
 
   private static final InMemorySpanExporter EXPORTED = RecordingSdk.install();
 
-  private final List<Span> producers = new ArrayList<>();
-  private final List<ConsumerRecord<String, String>> records = new ArrayList<>();
+  private List<SpanContext> producers;
+  private List<ConsumerRecord<String, String>> records;
 
   @BeforeEach
   void twoRecordsFromTwoProducers() {
-    for (int i = 0; i < 2; i++) {
-      Span producer =
-          GlobalOpenTelemetry.getTracer("test")
-              .spanBuilder("send")
-              .setParent(Context.root())
-              .setSpanKind(SpanKind.PRODUCER)
-              .startSpan();
-      producer.end();
-      producers.add(producer);
-      ConsumerRecord<String, String> record =
-          new ConsumerRecord<>("orders", 0, i, "key-" + i, "value-" + i);
-      KafkaTracing.inject(Context.root().with(producer), record.headers());
-      records.add(record);
-    }
+    ProducedRecords produced = new ProducedRecords("orders", 2);
+    producers = produced.producers;
+    records = produced.records;
     EXPORTED.reset();
   }
 
@@ -69,7 +59,7 @@ class TracingRecordIteratorTest {
       ConsumerRecord<String, String> record = iterator.next();
       Span current = Span.current();
       assertEquals(
-          producers.get(handled).getSpanContext().getTraceId(),
+          producers.get(handled).getTraceId(),
           current.getSpanContext().getTraceId(),
           "the loop body runs in the trace of " + record.key() + "'s producer");
       assertEquals(
@@ -83,7 +73,7 @@ class TracingRecordIteratorTest {
       SpanData span = spans.get(i);
       assertEquals("process orders", span.getName());
       assertEquals(SpanKind.CONSUMER, span.getKind());
-      assertEquals(producers.get(i).getSpanContext().getSpanId(), span.getParentSpanId());
+      assertEquals(producers.get(i).getSpanId(), span.getParentSpanId());
       assertEquals(
           (long) i, span.getAttributes().get(AttributeKey.longKey("messaging.kafka.offset")));
     }
