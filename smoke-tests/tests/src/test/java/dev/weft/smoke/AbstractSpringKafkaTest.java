@@ -51,9 +51,8 @@ abstract class AbstractSpringKafkaTest {
   /** The values sent to each listener's topic, in order. */
   private final Map<String, List<String>> sent = new LinkedHashMap<>();
 
+  private KafkaShop kafka;
   private OtlpReceiver receiver;
-  private LocalKafkaBroker broker;
-  private AppProcess shop;
   private AppProcess service;
 
   /** @param prefix of the topics, groups and service name */
@@ -66,27 +65,13 @@ abstract class AbstractSpringKafkaTest {
 
   @BeforeAll
   void start() throws Exception {
-    receiver = new OtlpReceiver();
-    broker = LocalKafkaBroker.start(Files.createTempDirectory("kafka"));
-    shop =
-        AppProcess.app("TomcatApp").exportingTo(receiver).with("otel.service.name", "shop").start();
+    kafka = new KafkaShop();
+    receiver = kafka.receiver;
     for (String listener : LISTENERS) {
       List<String> values = new ArrayList<>();
       for (int i = 1; i <= RECORDS_PER_LISTENER; i++) {
         String value = topic(listener) + "-value-" + i;
-        assertEquals(
-            200,
-            Http.get(
-                    shop.port(),
-                    "/shop/kafka/send?bootstrap="
-                        + broker.bootstrapServers()
-                        + "&topic="
-                        + topic(listener)
-                        + "&key=key-"
-                        + value
-                        + "&value="
-                        + value)
-                .statusCode());
+        kafka.send(kafka.shop, topic(listener), "key-" + value, value);
         values.add(value);
       }
       sent.put(listener, values);
@@ -95,8 +80,8 @@ abstract class AbstractSpringKafkaTest {
         AppProcess.jar(applicationJar())
             .exportingTo(receiver)
             .with("otel.service.name", prefix)
-            .argument("--spring.kafka.bootstrap-servers=" + broker.bootstrapServers())
-            .argument("--weft.call-url=http://127.0.0.1:" + shop.port() + "/shop/hello")
+            .argument("--spring.kafka.bootstrap-servers=" + kafka.broker.bootstrapServers())
+            .argument("--weft.call-url=" + kafka.helloUrl())
             .argument("--weft.topic-prefix=" + prefix)
             .start();
     service.port();
@@ -110,9 +95,7 @@ abstract class AbstractSpringKafkaTest {
       Files.writeString(
           Path.of("target", prefix + "-service.log"), service.stdout() + service.stderr());
     }
-    shop.close();
-    broker.close();
-    receiver.close();
+    kafka.close();
   }
 
   private String topic(String listener) {

@@ -32,26 +32,23 @@ class KafkaTest {
   private static final String[] LOOPS = {"for", "forEach", "topic", "partition", "break"};
 
   private final AtomicInteger recordNumber = new AtomicInteger();
+  private KafkaShop kafka;
   private OtlpReceiver receiver;
-  private LocalKafkaBroker broker;
   private AppProcess shop;
   private AppProcess worker;
 
   @BeforeAll
   void start() throws Exception {
-    receiver = new OtlpReceiver();
-    broker = LocalKafkaBroker.start(Files.createTempDirectory("kafka"));
-    shop =
-        AppProcess.app("TomcatApp").exportingTo(receiver).with("otel.service.name", "shop").start();
+    kafka = new KafkaShop();
+    receiver = kafka.receiver;
+    shop = kafka.shop;
     worker = startWorker(AppProcess.app("KafkaWorker"), "worker", LOOPS);
   }
 
   @AfterAll
   void stop() throws Exception {
     worker.close();
-    shop.close();
-    broker.close();
-    receiver.close();
+    kafka.close();
   }
 
   /** A KafkaWorker calling the shop's /hello, with one consumer per loop kind on topic {@code <prefix>-<loop>}. */
@@ -60,8 +57,8 @@ class KafkaTest {
     builder
         .exportingTo(receiver)
         .with("otel.service.name", prefix)
-        .argument(broker.bootstrapServers())
-        .argument("http://127.0.0.1:" + shop.port() + "/shop/hello");
+        .argument(kafka.broker.bootstrapServers())
+        .argument(kafka.helloUrl());
     for (String loop : loops) {
       builder.argument(prefix + "-" + loop + ":" + loop);
     }
@@ -73,19 +70,7 @@ class KafkaTest {
   /** Sends a record from a request to {@code shop}, which answers once the broker has it; returns the value. */
   private String send(AppProcess from, String topic) throws Exception {
     String value = topic + "-record-" + recordNumber.incrementAndGet();
-    assertEquals(
-        200,
-        Http.get(
-                from.port(),
-                "/shop/kafka/send?bootstrap="
-                    + broker.bootstrapServers()
-                    + "&topic="
-                    + topic
-                    + "&key=key-"
-                    + value
-                    + "&value="
-                    + value)
-            .statusCode());
+    kafka.send(from, topic, "key-" + value, value);
     return value;
   }
 
@@ -268,7 +253,7 @@ class KafkaTest {
         Http.get(
                 shop.port(),
                 "/shop/kafka/send-twice?bootstrap="
-                    + broker.bootstrapServers()
+                    + kafka.broker.bootstrapServers()
                     + "&topic=twice&key=k&value="
                     + value)
             .statusCode(),
@@ -294,7 +279,7 @@ class KafkaTest {
         Http.get(
                 shop.port(),
                 "/shop/kafka/send?bootstrap="
-                    + broker.bootstrapServers()
+                    + kafka.broker.bootstrapServers()
                     + "&topic=callbacks&key=k&callbackPort="
                     + shop.port()
                     + "&value="
