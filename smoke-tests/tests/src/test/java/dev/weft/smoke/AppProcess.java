@@ -27,17 +27,13 @@ final class AppProcess implements AutoCloseable {
 
   private final Process process;
   private final CompletableFuture<Integer> ready = new CompletableFuture<>();
-  private final StringBuffer stdout = new StringBuffer();
-  private final StringBuffer stderr = new StringBuffer();
-  private final Thread stdoutReader;
-  private final Thread stderrReader;
+  private final ProcessOutput output;
 
   private AppProcess(List<String> command, Map<String, String> environment) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(environment);
     process = builder.start();
-    stdoutReader = pump(process.getInputStream(), stdout, true);
-    stderrReader = pump(process.getErrorStream(), stderr, false);
+    output = new ProcessOutput(process, this::watchForReady, this::failIfNotReady);
   }
 
   /** A builder for the application whose main class is {@code dev.weft.smoke.apps.<simpleName>}. */
@@ -170,29 +166,16 @@ final class AppProcess implements AutoCloseable {
     }
   }
 
-  private Thread pump(InputStream stream, StringBuffer into, boolean watchForReady) {
-    Thread thread =
-        new Thread(
-            () -> {
-              try (BufferedReader reader =
-                  new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                  into.append(line).append('\n');
-                  if (watchForReady && line.startsWith("READY ")) {
-                    ready.complete(Integer.parseInt(line.substring("READY ".length()).trim()));
-                  }
-                }
-              } catch (IOException e) {
-                // the process went away
-              }
-              ready.completeExceptionally(
-                  new IllegalStateException(
-                      "the application ended before it was ready: " + stdout + stderr));
-            });
-    thread.setDaemon(true);
-    thread.start();
-    return thread;
+  private void watchForReady(String line) {
+    if (line.startsWith("READY ")) {
+      ready.complete(Integer.parseInt(line.substring("READY ".length()).trim()));
+    }
+  }
+
+  private void failIfNotReady(ProcessOutput ended) {
+    ready.completeExceptionally(
+        new IllegalStateException(
+            "the application ended before it was ready: " + ended.stdout() + ended.stderr()));
   }
 
   /** The port the application serves on, once it is ready. */
@@ -213,10 +196,9 @@ final class AppProcess implements AutoCloseable {
   int awaitExit() throws Exception {
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new AssertionError("the application did not stop: " + stderr);
+      throw new AssertionError("the application did not stop: " + stderr());
     }
-    stdoutReader.join(10_000);
-    stderrReader.join(10_000);
+    output.awaitEnd();
     return process.exitValue();
   }
 
@@ -225,11 +207,11 @@ final class AppProcess implements AutoCloseable {
   }
 
   String stdout() {
-    return stdout.toString();
+    return output.stdout();
   }
 
   String stderr() {
-    return stderr.toString();
+    return output.stderr();
   }
 
   /** The stderr lines that contain {@code text}. */

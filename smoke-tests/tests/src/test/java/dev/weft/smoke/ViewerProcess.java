@@ -18,20 +18,16 @@ final class ViewerProcess implements AutoCloseable {
   private static final Pattern PAGE = Pattern.compile("traces on (http://\\S+/)");
 
   private final Process process;
-  private final StringBuffer stdout = new StringBuffer();
-  private final StringBuffer stderr = new StringBuffer();
   private final CompletableFuture<String> otlp = new CompletableFuture<>();
   private final CompletableFuture<String> page = new CompletableFuture<>();
-  private final Thread stdoutReader;
-  private final Thread stderrReader;
+  private final ProcessOutput output;
 
   private ViewerProcess(List<String> command) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("LC_ALL", "C.UTF-8"); // the terminal waterfall's block characters
     process = builder.start();
     process.getOutputStream().close();
-    stdoutReader = pump(process.getInputStream(), stdout, true);
-    stderrReader = pump(process.getErrorStream(), stderr, false);
+    output = new ProcessOutput(process, this::watchForAddresses, this::failIfNotListening);
   }
 
   /** Starts the viewer with both listeners on free loopback ports and these options, and waits until it listens. */
@@ -54,35 +50,22 @@ final class ViewerProcess implements AutoCloseable {
     return viewer;
   }
 
-  private Thread pump(java.io.InputStream stream, StringBuffer into, boolean watch) {
-    Thread thread =
-        new Thread(
-            () -> {
-              try (BufferedReader reader =
-                  new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                  into.append(line).append('\n');
-                  Matcher otlpLine = OTLP.matcher(line);
-                  Matcher pageLine = PAGE.matcher(line);
-                  if (watch && otlpLine.find()) {
-                    otlp.complete(otlpLine.group(1));
-                  }
-                  if (watch && pageLine.find()) {
-                    page.complete(pageLine.group(1));
-                  }
-                }
-              } catch (IOException e) {
-                // the process went away
-              }
-              IllegalStateException ended =
-                  new IllegalStateException("the viewer ended: " + stdout + stderr);
-              otlp.completeExceptionally(ended);
-              page.completeExceptionally(ended);
-            });
-    thread.setDaemon(true);
-    thread.start();
-    return thread;
+  private void watchForAddresses(String line) {
+    Matcher otlpLine = OTLP.matcher(line);
+    if (otlpLine.find()) {
+      otlp.complete(otlpLine.group(1));
+    }
+    Matcher pageLine = PAGE.matcher(line);
+    if (pageLine.find()) {
+      page.complete(pageLine.group(1));
+    }
+  }
+
+  private void failIfNotListening(ProcessOutput ended) {
+    IllegalStateException failure =
+        new IllegalStateException("the viewer ended: " + ended.stdout() + ended.stderr());
+    otlp.completeExceptionally(failure);
+    page.completeExceptionally(failure);
   }
 
   /** The OTLP endpoint, for {@code otel.exporter.otlp.endpoint}: {@code http://127.0.0.1:PORT}. */
@@ -96,21 +79,20 @@ final class ViewerProcess implements AutoCloseable {
   }
 
   String stdout() {
-    return stdout.toString();
+    return output.stdout();
   }
 
   String stderr() {
-    return stderr.toString();
+    return output.stderr();
   }
 
   /** Stops the viewer as Ctrl-C would (a signal that runs its shutdown hook); its exit code. */
   int stop() throws Exception {
     process.toHandle().destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      throw new AssertionError("the viewer did not stop: " + stdout);
+      throw new AssertionError("the viewer did not stop: " + stdout());
     }
-    stdoutReader.join(10_000);
-    stderrReader.join(10_000);
+    output.awaitEnd();
     return process.exitValue();
   }
 
