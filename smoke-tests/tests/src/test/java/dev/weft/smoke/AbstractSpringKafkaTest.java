@@ -103,26 +103,12 @@ abstract class AbstractSpringKafkaTest {
   }
 
   private ReceivedSpan producerOf(String value) throws InterruptedException {
-    ReceivedSpan server =
-        receiver.awaitOne(
-            span ->
-                span.kind() == Span.SpanKind.SPAN_KIND_SERVER
-                    && String.valueOf(span.attribute("url.query")).endsWith("&value=" + value));
+    ReceivedSpan server = kafka.serverSpanSending(value);
     return receiver.awaitOne(
         span ->
             span.kind() == Span.SpanKind.SPAN_KIND_PRODUCER
                 && span.parentSpanId().equals(server.spanId()));
   }
-
-  /** The service's GET {@code ?<parameter>=<value>}. */
-  private ReceivedSpan call(String parameter, String value) throws InterruptedException {
-    return receiver.awaitOne(
-        span ->
-            span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
-                && String.valueOf(span.attribute("url.full"))
-                    .endsWith("?" + parameter + "=" + value));
-  }
-
   private ReceivedSpan span(String spanId) throws InterruptedException {
     return receiver.awaitOne(span -> span.spanId().equals(spanId));
   }
@@ -158,7 +144,7 @@ abstract class AbstractSpringKafkaTest {
   private ReceivedSpan assertProcessedInProducersTrace(
       String listener, String value, String callValue) throws InterruptedException {
     ReceivedSpan producer = producerOf(value);
-    ReceivedSpan call = call(listener, callValue);
+    ReceivedSpan call = kafka.callFor(listener, callValue);
     ReceivedSpan process = span(call.parentSpanId());
     assertEquals(
         Span.SpanKind.SPAN_KIND_CONSUMER,
@@ -214,7 +200,7 @@ abstract class AbstractSpringKafkaTest {
           "java.lang.IllegalStateException",
           failed.attribute("error.type"),
           "not spring-kafka's wrapper");
-      ReceivedSpan retryCall = call("retryable", value + "-attempt-2");
+      ReceivedSpan retryCall = kafka.callFor("retryable", value + "-attempt-2");
       ReceivedSpan retried = span(retryCall.parentSpanId());
       assertEquals("process " + topic("retryable") + "-retry", retried.name());
       ReceivedSpan retrySend = span(retried.parentSpanId());
@@ -260,7 +246,7 @@ abstract class AbstractSpringKafkaTest {
     }
     assertEquals(producers, links(batch), "the batch links to every record's producer");
 
-    ReceivedSpan after = call(listener + "-after", values.get(0));
+    ReceivedSpan after = kafka.callFor(listener + "-after", values.get(0));
     assertEquals(
         batch.spanId(), after.parentSpanId(), "after the loop, no record's context is current");
   }
@@ -301,7 +287,7 @@ abstract class AbstractSpringKafkaTest {
   void aBatchListenerThatDoesNotIterateGetsTheBatchSpanAlone() throws Exception {
     List<String> values = sent.get("batch-whole");
     ReceivedSpan batch = batchSpans("batch-whole", 1).get(0);
-    ReceivedSpan call = call("batch-whole", values.size() + "-records");
+    ReceivedSpan call = kafka.callFor("batch-whole", values.size() + "-records");
     assertEquals(
         batch.spanId(), call.parentSpanId(), "the listener's work is under the batch span");
     Set<String> producers = new java.util.HashSet<>();

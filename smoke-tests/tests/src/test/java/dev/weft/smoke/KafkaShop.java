@@ -3,6 +3,7 @@ package dev.weft.smoke;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.kafkabroker.LocalKafkaBroker;
+import io.opentelemetry.proto.trace.v1.Span;
 import java.nio.file.Files;
 
 /**
@@ -43,6 +44,23 @@ final class KafkaShop implements AutoCloseable {
                     + "&value="
                     + value)
             .statusCode());
+  }
+
+  /** The SERVER span of the request that sent the record with this value. */
+  ReceivedSpan serverSpanSending(String value) throws InterruptedException {
+    return receiver.awaitOne(
+        span ->
+            span.kind() == Span.SpanKind.SPAN_KIND_SERVER
+                && String.valueOf(span.attribute("url.query")).endsWith("&value=" + value));
+  }
+
+  /** A consumer service's GET {@code ?<parameter>=<value>}, which it makes while handling a record. */
+  ReceivedSpan callFor(String parameter, String value) throws InterruptedException {
+    return receiver.awaitOne(
+        span ->
+            span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
+                && String.valueOf(span.attribute("url.full"))
+                    .endsWith("?" + parameter + "=" + value));
   }
 
   @Override

@@ -74,35 +74,18 @@ class KafkaTest {
     return value;
   }
 
-  private ReceivedSpan serverSpanSending(String value) throws InterruptedException {
-    return receiver.awaitOne(
-        span ->
-            span.kind() == Span.SpanKind.SPAN_KIND_SERVER
-                && String.valueOf(span.attribute("url.query")).endsWith("&value=" + value));
-  }
-
   private ReceivedSpan childOf(ReceivedSpan parent, Span.SpanKind kind)
       throws InterruptedException {
     return receiver.awaitOne(
         span -> span.kind() == kind && span.parentSpanId().equals(parent.spanId()));
   }
-
-  /** The worker's GET for the record, which it makes while handling the record. */
-  private ReceivedSpan workerCallFor(String parameter, String value) throws InterruptedException {
-    return receiver.awaitOne(
-        span ->
-            span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
-                && String.valueOf(span.attribute("url.full"))
-                    .endsWith("?" + parameter + "=" + value));
-  }
-
   /** The record's whole trace, checked hop by hop; returns the CONSUMER span. */
   private ReceivedSpan assertOneTrace(String value, String topic, String workerService)
       throws Exception {
-    ReceivedSpan server = serverSpanSending(value);
+    ReceivedSpan server = kafka.serverSpanSending(value);
     ReceivedSpan producer = childOf(server, Span.SpanKind.SPAN_KIND_PRODUCER);
     ReceivedSpan consumer = childOf(producer, Span.SpanKind.SPAN_KIND_CONSUMER);
-    ReceivedSpan client = workerCallFor("record", value);
+    ReceivedSpan client = kafka.callFor("record", value);
     ReceivedSpan hello = childOf(client, Span.SpanKind.SPAN_KIND_SERVER);
     assertEquals(
         consumer.spanId(), client.parentSpanId(), "the HTTP call made while processing the record");
@@ -173,7 +156,7 @@ class KafkaTest {
     String topic = "worker-break";
     String value = send(shop, topic);
     ReceivedSpan consumer = assertOneTrace(value, topic, "worker");
-    ReceivedSpan afterLoop = workerCallFor("after-loop", value);
+    ReceivedSpan afterLoop = kafka.callFor("after-loop", value);
     assertNotEquals(
         consumer.spanId(), afterLoop.parentSpanId(), "the call after the loop is not the record's");
     assertNotEquals(consumer.traceId(), afterLoop.traceId());
@@ -218,8 +201,8 @@ class KafkaTest {
             .with("otel.instrumentation.kafka.producer-propagation.enabled", "false")
             .start()) {
       String value = send(quietShop, "worker-for");
-      ReceivedSpan producer = childOf(serverSpanSending(value), Span.SpanKind.SPAN_KIND_PRODUCER);
-      ReceivedSpan client = workerCallFor("record", value);
+      ReceivedSpan producer = childOf(kafka.serverSpanSending(value), Span.SpanKind.SPAN_KIND_PRODUCER);
+      ReceivedSpan client = kafka.callFor("record", value);
       ReceivedSpan consumer =
           receiver.awaitOne(span -> span.spanId().equals(client.parentSpanId()));
       assertEquals("process worker-for", consumer.name());
@@ -238,7 +221,7 @@ class KafkaTest {
     String query = "bootstrap=127.0.0.1:" + closedPort + "&topic=nowhere&key=k&value=lost";
     assertEquals(500, Http.get(shop.port(), "/shop/kafka/send?" + query).statusCode());
 
-    ReceivedSpan producer = childOf(serverSpanSending("lost"), Span.SpanKind.SPAN_KIND_PRODUCER);
+    ReceivedSpan producer = childOf(kafka.serverSpanSending("lost"), Span.SpanKind.SPAN_KIND_PRODUCER);
     assertEquals("send nowhere", producer.name());
     assertEquals(Status.StatusCode.STATUS_CODE_ERROR, producer.status());
     assertEquals(
@@ -258,7 +241,7 @@ class KafkaTest {
                     + value)
             .statusCode(),
         "the second send finds read-only headers");
-    ReceivedSpan server = serverSpanSending(value);
+    ReceivedSpan server = kafka.serverSpanSending(value);
     assertEquals(
         2,
         receiver
@@ -285,7 +268,7 @@ class KafkaTest {
                     + "&value="
                     + value)
             .statusCode());
-    ReceivedSpan server = serverSpanSending(value);
+    ReceivedSpan server = kafka.serverSpanSending(value);
     ReceivedSpan callbackCall = childOf(server, Span.SpanKind.SPAN_KIND_CLIENT);
     assertTrue(
         String.valueOf(callbackCall.attribute("url.full")).endsWith("/shop/hello?from=callback"));
