@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.kafkabroker.LocalKafkaBroker;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import java.nio.file.Files;
@@ -109,6 +108,7 @@ abstract class AbstractSpringKafkaTest {
             span.kind() == Span.SpanKind.SPAN_KIND_PRODUCER
                 && span.parentSpanId().equals(server.spanId()));
   }
+
   private ReceivedSpan span(String spanId) throws InterruptedException {
     return receiver.awaitOne(span -> span.spanId().equals(spanId));
   }

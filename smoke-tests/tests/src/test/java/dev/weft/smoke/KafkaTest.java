@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.kafkabroker.LocalKafkaBroker;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -79,6 +77,7 @@ class KafkaTest {
     return receiver.awaitOne(
         span -> span.kind() == kind && span.parentSpanId().equals(parent.spanId()));
   }
+
   /** The record's whole trace, checked hop by hop; returns the CONSUMER span. */
   private ReceivedSpan assertOneTrace(String value, String topic, String workerService)
       throws Exception {
@@ -201,7 +200,8 @@ class KafkaTest {
             .with("otel.instrumentation.kafka.producer-propagation.enabled", "false")
             .start()) {
       String value = send(quietShop, "worker-for");
-      ReceivedSpan producer = childOf(kafka.serverSpanSending(value), Span.SpanKind.SPAN_KIND_PRODUCER);
+      ReceivedSpan producer =
+          childOf(kafka.serverSpanSending(value), Span.SpanKind.SPAN_KIND_PRODUCER);
       ReceivedSpan client = kafka.callFor("record", value);
       ReceivedSpan consumer =
           receiver.awaitOne(span -> span.spanId().equals(client.parentSpanId()));
@@ -221,7 +221,8 @@ class KafkaTest {
     String query = "bootstrap=127.0.0.1:" + closedPort + "&topic=nowhere&key=k&value=lost";
     assertEquals(500, Http.get(shop.port(), "/shop/kafka/send?" + query).statusCode());
 
-    ReceivedSpan producer = childOf(kafka.serverSpanSending("lost"), Span.SpanKind.SPAN_KIND_PRODUCER);
+    ReceivedSpan producer =
+        childOf(kafka.serverSpanSending("lost"), Span.SpanKind.SPAN_KIND_PRODUCER);
     assertEquals("send nowhere", producer.name());
     assertEquals(Status.StatusCode.STATUS_CODE_ERROR, producer.status());
     assertEquals(

@@ -24,8 +24,7 @@ final class ProcessOutput {
    * @param stdoutEnded gets the output read so far once stdout has ended (the process went away), to fail what
    *     still waits for a line; it may run before the constructor returns
    */
-  ProcessOutput(
-      Process process, Consumer<String> stdoutLine, Consumer<ProcessOutput> stdoutEnded) {
+  ProcessOutput(Process process, Consumer<String> stdoutLine, Consumer<ProcessOutput> stdoutEnded) {
     stdoutReader = read(process.getInputStream(), stdout, stdoutLine, stdoutEnded);
     stderrReader = read(process.getErrorStream(), stderr, line -> {}, output -> {});
   }

@@ -18,11 +18,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.file.Files;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.apache.catalina.startup.Tomcat;
 
 /**
  * Embedded Tomcat, context path {@code /app}, using its own OpenTelemetry API (whichever version is on its class
