@@ -25,7 +25,7 @@ final class KafkaShop implements AutoCloseable {
   }
 
   /** The URL the consumer services call for each record. */
-  String helloUrl() {
+  String helloUrl() throws Exception {
     return "http://127.0.0.1:" + shop.port() + "/shop/hello";
   }
 
