@@ -1,7 +1,6 @@
 package dev.weft.otlp;
 
 import static dev.weft.otlp.ProtobufOutput.FIXED64;
-import static dev.weft.otlp.ProtobufOutput.LENGTH_DELIMITED;
 import static dev.weft.otlp.ProtobufOutput.VARINT;
 import static dev.weft.otlp.ProtobufOutput.tag;
 
@@ -55,8 +54,7 @@ final class AttributeEncoder implements BiConsumer<AttributeKey<?>, Object> {
 
   @Override
   public void accept(AttributeKey<?> key, Object value) {
-    out.varint(tag(field, LENGTH_DELIMITED));
-    int keyValue = out.startLengthDelimited(1);
+    int keyValue = out.startLengthDelimited(field, 1);
     if (key instanceof InternalAttributeKeyImpl) {
       byte[] utf8 = ((InternalAttributeKeyImpl<?>) key).getKeyUtf8();
       if (utf8.length > 0) {
@@ -65,8 +63,7 @@ final class AttributeEncoder implements BiConsumer<AttributeKey<?>, Object> {
     } else if (!key.getKey().isEmpty()) {
       out.stringField(KEY, key.getKey());
     }
-    out.varint(tag(VALUE, LENGTH_DELIMITED));
-    int anyValue = out.startLengthDelimited(1);
+    int anyValue = out.startLengthDelimited(VALUE, 1);
     switch (key.getType()) {
       case STRING:
         out.stringField(STRING_VALUE, (String) value);
@@ -111,11 +108,9 @@ final class AttributeEncoder implements BiConsumer<AttributeKey<?>, Object> {
 
   /** An attribute array: each element an {@code AnyValue} of its type. */
   private void array(List<?> values) {
-    out.varint(tag(ARRAY_VALUE, LENGTH_DELIMITED));
-    int array = out.startLengthDelimited(1);
+    int array = out.startLengthDelimited(ARRAY_VALUE, 1);
     for (int i = 0; i < values.size(); i++) {
-      out.varint(tag(VALUES, LENGTH_DELIMITED));
-      int element = out.startLengthDelimited(1);
+      int element = out.startLengthDelimited(VALUES, 1);
       Object value = values.get(i);
       if (value instanceof String) {
         out.stringField(STRING_VALUE, (String) value);
@@ -148,27 +143,22 @@ final class AttributeEncoder implements BiConsumer<AttributeKey<?>, Object> {
         float64((Double) value.getValue());
         break;
       case ARRAY:
-        out.varint(tag(ARRAY_VALUE, LENGTH_DELIMITED));
-        int array = out.startLengthDelimited(1);
+        int array = out.startLengthDelimited(ARRAY_VALUE, 1);
         for (Value<?> element : (List<Value<?>>) value.getValue()) {
-          out.varint(tag(VALUES, LENGTH_DELIMITED));
-          int any = out.startLengthDelimited(1);
+          int any = out.startLengthDelimited(VALUES, 1);
           anyValueContent(element);
           out.endLengthDelimited(any);
         }
         out.endLengthDelimited(array);
         break;
       case KEY_VALUE_LIST:
-        out.varint(tag(KVLIST_VALUE, LENGTH_DELIMITED));
-        int list = out.startLengthDelimited(1);
+        int list = out.startLengthDelimited(KVLIST_VALUE, 1);
         for (KeyValue keyValue : (List<KeyValue>) value.getValue()) {
-          out.varint(tag(VALUES, LENGTH_DELIMITED));
-          int entry = out.startLengthDelimited(1);
+          int entry = out.startLengthDelimited(VALUES, 1);
           if (!keyValue.getKey().isEmpty()) {
             out.stringField(KEY, keyValue.getKey());
           }
-          out.varint(tag(VALUE, LENGTH_DELIMITED));
-          int any = out.startLengthDelimited(1);
+          int any = out.startLengthDelimited(VALUE, 1);
           anyValueContent(keyValue.getValue());
           out.endLengthDelimited(any);
           out.endLengthDelimited(entry);

@@ -14,7 +14,7 @@ final class ProtobufOutput {
 
   static final int VARINT = 0;
   static final int FIXED64 = 1;
-  static final int LENGTH_DELIMITED = 2;
+  private static final int LENGTH_DELIMITED = 2;
   static final int FIXED32 = 5;
 
   private static final byte[] HEX_VALUES = hexValues();
@@ -44,7 +44,8 @@ final class ProtobufOutput {
   }
 
   void varint(int value) {
-    varint(value & 0xFFFFFFFFL);
+    ensure(5);
+    putVarint(value);
   }
 
   /** Also {@code int64}: a negative value takes ten bytes. */
@@ -53,6 +54,18 @@ final class ProtobufOutput {
     byte[] b = bytes;
     int p = position;
     while ((value & ~0x7FL) != 0) {
+      b[p++] = (byte) ((value & 0x7F) | 0x80);
+      value >>>= 7;
+    }
+    b[p++] = (byte) value;
+    position = p;
+  }
+
+  /** Without checking the room left: the caller ensured it. */
+  private void putVarint(int value) {
+    byte[] b = bytes;
+    int p = position;
+    while ((value & ~0x7F) != 0) {
       b[p++] = (byte) ((value & 0x7F) | 0x80);
       value >>>= 7;
     }
@@ -87,9 +100,9 @@ final class ProtobufOutput {
   }
 
   void bytesField(int field, byte[] value) {
-    varint(tag(field, LENGTH_DELIMITED));
-    varint(value.length);
-    ensure(value.length);
+    ensure(10 + value.length);
+    putVarint(tag(field, LENGTH_DELIMITED));
+    putVarint(value.length);
     System.arraycopy(value, 0, bytes, position, value.length);
     position += value.length;
   }
@@ -97,9 +110,9 @@ final class ProtobufOutput {
   /** A {@code bytes} field of {@code hex.length() / 2} bytes from the hexadecimal id the SDK holds. */
   void hexField(int field, String hex) {
     int length = hex.length() / 2;
-    varint(tag(field, LENGTH_DELIMITED));
-    varint(length);
-    ensure(length);
+    ensure(10 + length);
+    putVarint(tag(field, LENGTH_DELIMITED));
+    putVarint(length);
     byte[] b = bytes;
     int p = position;
     for (int i = 0; i < length; i++) {
@@ -112,19 +125,16 @@ final class ProtobufOutput {
     return c < HEX_VALUES.length ? HEX_VALUES[c] : 0;
   }
 
-  /** A {@code string} field, written even when empty (as {@code AnyValue.string_value} is). */
-  void stringField(int field, String value) {
-    varint(tag(field, LENGTH_DELIMITED));
-    string(value);
-  }
-
   /**
-   * A string's length and UTF-8 bytes, encoded as the SDK's marshaler does: an unpaired surrogate becomes {@code '?'}.
+   * A {@code string} field, written even when empty (as {@code AnyValue.string_value} is), in UTF-8 as the SDK's
+   * marshaler encodes it: an unpaired surrogate becomes {@code '?'}.
    */
-  private void string(String value) {
+  void stringField(int field, String value) {
     int chars = value.length();
-    int start = startLengthDelimited(varintSize(chars));
-    ensure(3 * chars);
+    int lengthBytes = varintSize(chars); // right unless a char takes more than one byte
+    ensure(5 + lengthBytes + 3 * chars);
+    putVarint(tag(field, LENGTH_DELIMITED));
+    int start = reserve(lengthBytes);
     byte[] b = bytes;
     int p = position;
     int i = 0;
@@ -171,15 +181,20 @@ final class ProtobufOutput {
   }
 
   /**
-   * Starts a length-delimited field whose tag is already written: leaves {@code lengthBytes} bytes for its length.
+   * Starts the length-delimited field {@code field}: writes its tag and leaves {@code lengthBytes} bytes for its length.
    *
    * @return where the length goes, for {@link #endLengthDelimited}
    */
-  int startLengthDelimited(int lengthBytes) {
-    ensure(lengthBytes);
+  int startLengthDelimited(int field, int lengthBytes) {
+    ensure(5 + lengthBytes);
+    putVarint(tag(field, LENGTH_DELIMITED));
+    return reserve(lengthBytes);
+  }
+
+  private int reserve(int lengthBytes) {
     int start = position;
     position += lengthBytes;
-    // the room left is remembered in the first byte until the length is known
+    // the room left is remembered in its first byte until the length is known
     bytes[start] = (byte) lengthBytes;
     return start;
   }
@@ -204,13 +219,6 @@ final class ProtobufOutput {
     b[p] = (byte) length;
   }
 
-  /** Copies {@code length} bytes of {@code source}, as an already encoded message's content. */
-  void raw(byte[] source, int length) {
-    ensure(length);
-    System.arraycopy(source, 0, bytes, position, length);
-    position += length;
-  }
-
   static int varintSize(int value) {
     if ((value & (~0 << 7)) == 0) {
       return 1;
@@ -229,8 +237,12 @@ final class ProtobufOutput {
 
   private void ensure(int more) {
     if (more > bytes.length - position) {
-      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, position + more));
+      grow(more);
     }
+  }
+
+  private void grow(int more) {
+    bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, position + more));
   }
 
   private static byte[] hexValues() {

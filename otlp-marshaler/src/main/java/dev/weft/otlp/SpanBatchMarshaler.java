@@ -2,7 +2,6 @@ package dev.weft.otlp;
 
 import static dev.weft.otlp.ProtobufOutput.FIXED32;
 import static dev.weft.otlp.ProtobufOutput.FIXED64;
-import static dev.weft.otlp.ProtobufOutput.LENGTH_DELIMITED;
 import static dev.weft.otlp.ProtobufOutput.VARINT;
 import static dev.weft.otlp.ProtobufOutput.tag;
 
@@ -214,8 +213,7 @@ public final class SpanBatchMarshaler extends Marshaler implements MessageWriter
   /** The resource of group {@code firstGroup} with the spans of every group of that resource. */
   private void resourceSpans(int firstGroup, int firstSpan) {
     Resource resource = groupResources.get(firstGroup);
-    out.varint(tag(RESOURCE_SPANS, LENGTH_DELIMITED));
-    int resourceSpans = out.startLengthDelimited(3);
+    int resourceSpans = out.startLengthDelimited(RESOURCE_SPANS, 3);
     out.bytesField(RESOURCE, encoded(ResourceMarshaler.create(resource)));
     int start = firstSpan;
     for (int g = firstGroup; g < groupResources.size(); g++) {
@@ -229,12 +227,10 @@ public final class SpanBatchMarshaler extends Marshaler implements MessageWriter
   }
 
   private void scopeSpans(InstrumentationScopeInfo scope, int from, int to) {
-    out.varint(tag(SCOPE_SPANS, LENGTH_DELIMITED));
-    int scopeSpans = out.startLengthDelimited(3);
+    int scopeSpans = out.startLengthDelimited(SCOPE_SPANS, 3);
     out.bytesField(SCOPE, encoded(InstrumentationScopeMarshaler.create(scope)));
     for (int i = from; i < to; i++) {
-      out.varint(tag(SPANS, LENGTH_DELIMITED));
-      int span = out.startLengthDelimited(2);
+      int span = out.startLengthDelimited(SPANS, 2);
       span(grouped[i]);
       out.endLengthDelimited(span);
     }
@@ -275,8 +271,7 @@ public final class SpanBatchMarshaler extends Marshaler implements MessageWriter
   }
 
   private void event(EventData event) {
-    out.varint(tag(EVENTS, LENGTH_DELIMITED));
-    int start = out.startLengthDelimited(1);
+    int start = out.startLengthDelimited(EVENTS, 1);
     fixed64IfAny(EVENT_TIME, event.getEpochNanos());
     stringIfAny(EVENT_NAME, event.getName());
     attributes.write(EVENT_ATTRIBUTES, event.getAttributes());
@@ -288,8 +283,7 @@ public final class SpanBatchMarshaler extends Marshaler implements MessageWriter
 
   private void link(LinkData link) {
     SpanContext context = link.getSpanContext();
-    out.varint(tag(LINKS, LENGTH_DELIMITED));
-    int start = out.startLengthDelimited(1);
+    int start = out.startLengthDelimited(LINKS, 1);
     out.hexField(LINK_TRACE_ID, context.getTraceId());
     out.hexField(LINK_SPAN_ID, context.getSpanId());
     traceState(LINK_TRACE_STATE, context.getTraceState());
@@ -303,8 +297,7 @@ public final class SpanBatchMarshaler extends Marshaler implements MessageWriter
 
   /** Written even when unset, as the SDK does. */
   private void status(StatusData status) {
-    out.varint(tag(STATUS, LENGTH_DELIMITED));
-    int start = out.startLengthDelimited(1);
+    int start = out.startLengthDelimited(STATUS, 1);
     stringIfAny(STATUS_MESSAGE, status.getDescription());
     switch (status.getStatusCode()) {
       case OK:
