@@ -1,6 +1,7 @@
 package dev.weft.agent;
 
 import dev.weft.agent.zipkin.ZipkinSpanExporter;
+import dev.weft.otlp.SinglePassSpanExporter;
 import io.opentelemetry.common.ComponentLoader;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
@@ -28,7 +29,8 @@ import java.util.Map;
  *       processor's thread wait, while the queue absorbs what ends meanwhile.
  *   <li>{@link ExportAccounting#counting}: when the export ends, its spans count as delivered, or the first failure
  *       is reported.
- *   <li>The SDK's OTLP exporter (or Weft's Zipkin exporter, counted alike): marshals the batch and sends it (OTLP
+ *   <li>The SDK's OTLP exporter (or Weft's Zipkin exporter, counted alike), marshaling with Weft's one-pass marshaler
+ *       ({@link SinglePassSpanExporter}): marshals the batch and sends it (OTLP
  *       over HTTP with the JDK's HTTP client, see {@link HttpSenders}, on {@link ExportThreads}). On 429, 502, 503,
  *       504 and on connection failures the OTLP exporter retries, honouring {@code Retry-After}, with exponential
  *       backoff otherwise (the SDK's default {@code RetryPolicy}: 5 attempts, backoff from 1 s up to 5 s); each
@@ -122,9 +124,15 @@ final class ExportPipeline {
   SpanExporter exporter(SpanExporter exporter, int maxConcurrentExports) {
     SpanExporter sending = exporter;
     if (exporter instanceof OtlpHttpSpanExporter) {
-      sending = accounting.counting(readingPartialSuccess((OtlpHttpSpanExporter) exporter));
+      sending =
+          accounting.counting(
+              SinglePassSpanExporter.around(
+                  readingPartialSuccess((OtlpHttpSpanExporter) exporter)));
     } else if (exporter instanceof OtlpGrpcSpanExporter) {
-      sending = accounting.counting(readingPartialSuccess((OtlpGrpcSpanExporter) exporter));
+      sending =
+          accounting.counting(
+              SinglePassSpanExporter.around(
+                  readingPartialSuccess((OtlpGrpcSpanExporter) exporter)));
     } else if (exporter instanceof ZipkinSpanExporter) {
       sending = accounting.counting(exporter);
     }

@@ -1,5 +1,7 @@
 package dev.weft.benchmarks.jmh;
 
+import dev.weft.otlp.SinglePassSpanExporter;
+import dev.weft.otlp.SpanBatchMarshaler;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.common.ComponentLoader;
@@ -42,7 +44,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * as the servlet benchmark's {@code /chain} makes them (a SERVER span, its CLIENT child and the SERVER span of the
  * call, with their attributes), marshaled to OTLP protobuf only ({@code marshal}), or exported with the SDK's OTLP/HTTP
  * exporter to a local receiver that reads each request and answers 200 at once ({@code export}, per memory mode
- * and HTTP sender).
+ * and HTTP sender), with the SDK's marshaler or Weft's ({@code marshaler}).
  * Results are per span.
  */
 @State(Scope.Benchmark)
@@ -59,10 +61,15 @@ public class ExportBenchmark {
   @Param({"okhttp", "jdk"})
   public String sender;
 
+  /** The marshaler: the SDK's, or Weft's one-pass {@link SpanBatchMarshaler} as the agent sends with it. */
+  @Param({"sdk", "weft"})
+  public String marshaler;
+
   private List<SpanData> batch;
-  private OtlpHttpSpanExporter exporter;
-  private final LowAllocationTraceRequestMarshaler marshaler =
+  private SpanExporter exporter;
+  private final LowAllocationTraceRequestMarshaler sdkMarshaler =
       new LowAllocationTraceRequestMarshaler();
+  private final SpanBatchMarshaler weftMarshaler = new SpanBatchMarshaler();
   private final OutputStream discard = OutputStream.nullOutputStream();
   private DiscardingReceiver receiver;
 
@@ -70,12 +77,13 @@ public class ExportBenchmark {
   public void setUp() throws IOException {
     batch = chainSpans(BATCH);
     receiver = DiscardingReceiver.start();
-    exporter =
+    OtlpHttpSpanExporter sdkExporter =
         OtlpHttpSpanExporter.builder()
             .setEndpoint("http://127.0.0.1:" + receiver.port() + "/v1/traces")
             .setMemoryMode(MemoryMode.valueOf(memoryMode.toUpperCase(Locale.ROOT)))
             .setComponentLoader(new OnlySender(sender))
             .build();
+    exporter = marshaler.equals("weft") ? SinglePassSpanExporter.around(sdkExporter) : sdkExporter;
   }
 
   @TearDown
@@ -84,13 +92,22 @@ public class ExportBenchmark {
     receiver.close();
   }
 
-  /** Marshals the batch as the reusable-data exporter does, into a stream that drops the bytes. */
+  /**
+   * Marshals the batch as the reusable-data exporter does (or as Weft's marshaler does), into a stream that drops the
+   * bytes.
+   */
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public void marshal() throws IOException {
-    marshaler.initialize(batch);
-    marshaler.writeBinaryTo(discard);
-    marshaler.reset();
+    if (marshaler.equals("weft")) {
+      weftMarshaler.initialize(batch);
+      weftMarshaler.writeMessage(discard);
+      weftMarshaler.reset();
+    } else {
+      sdkMarshaler.initialize(batch);
+      sdkMarshaler.writeBinaryTo(discard);
+      sdkMarshaler.reset();
+    }
   }
 
   /** Marshals the batch and sends it over HTTP; returns once the receiver has answered. */
