@@ -108,8 +108,7 @@ class WeavingTransformerTest {
   }
 
   private static byte[] transform(WeavingTransformer transformer) {
-    return transformer.transform(
-        null, LOADER, WOVEN.replace('.', '/'), null, null, classFile());
+    return transformer.transform(null, LOADER, WOVEN.replace('.', '/'), null, null, classFile());
   }
 
   /** A weaving that says when it is asked and applied, and changes nothing. */
