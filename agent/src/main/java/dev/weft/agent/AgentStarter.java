@@ -65,8 +65,7 @@ public final class AgentStarter {
                 try {
                   ModuleAdviceLinker.install(agentLoader, modules, tracingGate);
                   transformer.settle(
-                      new AdviceWeaver(extensionLoader, ignoredTypes, modules)
-                          .transformer(instrumentation));
+                      new AdviceWeaver(extensionLoader, modules).transformer(instrumentation));
                   if (!attachedLate) {
                     retransformLoadedJdkTypes(instrumentation, jdkTypes);
                   }

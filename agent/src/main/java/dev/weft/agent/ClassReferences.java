@@ -118,6 +118,11 @@ final class ClassReferences {
     BEING_TRANSFORMED.remove();
   }
 
+  /** Whether this thread is transforming a class (between {@link #beingTransformed} and {@link #transformed}). */
+  static boolean isTransforming() {
+    return BEING_TRANSFORMED.get() != null;
+  }
+
   /** Whether the class file this thread is transforming names any of the used classes. */
   boolean transformedClassRefersToAny() {
     byte[] classFile = BEING_TRANSFORMED.get();

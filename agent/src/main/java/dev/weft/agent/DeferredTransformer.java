@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * {@link InstrumentationModule#mayApplyTo} test) and, for the few modules that find their targets by what they use
  * ({@link InstrumentationModule#usedClasses()}), a scan of the class file's constant pool, which needs no class of
  * Byte Buddy; only a class that passes waits
- * for the Byte Buddy transformer the init thread builds, and goes through it. A program that never loads a
+ * for the weaving transformer the init thread builds ({@link AdviceWeaver}), and goes through it. A program that never loads a
  * candidate class never loads Byte Buddy at all.
  *
  * <p>Every class the application loads passes here, so a class that no module wants costs a few string tests: a
@@ -124,7 +124,9 @@ final class DeferredTransformer implements ClassFileTransformer {
       return null;
     }
     ClassFileTransformer transformer = delegate;
-    if (transformer == null) {
+    // a class loaded while this thread weaves another (by a class loader asked for a class file,
+    // say) is left alone: weaving it would overwrite the class file the outer weaving matches on
+    if (transformer == null || ClassReferences.isTransforming()) {
       return null;
     }
     ClassReferences.beingTransformed(classfileBuffer);

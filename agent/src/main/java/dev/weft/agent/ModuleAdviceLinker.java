@@ -32,7 +32,10 @@ final class ModuleAdviceLinker implements AdviceLinker {
   private final Map<InstrumentationModule, Map<ClassLoader, WeakReference<ModuleClassLoader>>>
       loaders = new HashMap<>();
 
-  /** Per module, its class loader for classes of the bootstrap class loader, which a WeakHashMap cannot key. */
+  /**
+   * Per module, its class loader for classes of the bootstrap class loader ({@code null}): kept apart and strongly,
+   * as that loader is never collected.
+   */
   private final Map<InstrumentationModule, ModuleClassLoader> bootstrapLoaders = new HashMap<>();
 
   /** Makes {@link IndyBootstrap} link advice of these modules, once the SDK is ready. */

@@ -3,10 +3,7 @@ package dev.weft.agent;
 import dev.weft.instrumentation.api.InstrumentationModule;
 import dev.weft.instrumentation.api.Requirement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDefinition;
@@ -23,8 +20,10 @@ import net.bytebuddy.pool.TypePool;
 final class ModuleApplicability implements ElementMatcher<ClassLoader> {
 
   private final InstrumentationModule module;
-  private final Map<ClassLoader, Boolean> decisions =
-      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** Per application class loader; the bootstrap loader is decided apart, see {@link #matchesBootLoader}. */
+  private final LoaderMap<Boolean> decisions = new LoaderMap<>();
+
   private final AtomicBoolean warned = new AtomicBoolean();
   private Boolean bootLoaderDecision;
 
@@ -37,15 +36,13 @@ final class ModuleApplicability implements ElementMatcher<ClassLoader> {
     if (loader == null) {
       return !module.jdkTypes().isEmpty() && matchesBootLoader();
     }
-    Boolean decision = decisions.get(loader);
-    if (decision == null) {
-      decision = decide(loader);
-      decisions.put(loader, decision);
-    }
-    return decision;
+    return decisions.computeIfAbsent(loader, this::decide);
   }
 
-  /** The bootstrap class loader, which a WeakHashMap cannot key: decided once, for modules of JDK classes. */
+  /**
+   * The bootstrap class loader, decided once and only for modules of JDK classes: it has no resources of its own to
+   * find the marker class with, so the platform loader (whose resources include its) is asked.
+   */
   private synchronized boolean matchesBootLoader() {
     if (bootLoaderDecision == null) {
       bootLoaderDecision =
