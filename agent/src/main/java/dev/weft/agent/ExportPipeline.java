@@ -66,12 +66,16 @@ final class ExportPipeline {
   private final ExportAccounting accounting = new ExportAccounting();
   private final ExportQueueAdmission admission = new ExportQueueAdmission(accounting);
 
-  /** Where the SDK and the exporters find their services, with the HTTP sender {@link HttpSenders} picks. */
+  /**
+   * Where the SDK and the exporters find their services, with the HTTP sender {@link HttpSenders} picks, each sender
+   * building its client on its first export ({@link LazySenders}).
+   */
   private final ComponentLoader components;
 
   /** @param serviceLoader the agent's class loader, or the extensions' above it */
   ExportPipeline(ClassLoader serviceLoader) {
-    this.components = HttpSenders.preferringJdk(ComponentLoader.forClassLoader(serviceLoader));
+    this.components =
+        LazySenders.of(HttpSenders.preferringJdk(ComponentLoader.forClassLoader(serviceLoader)));
   }
 
   /** The component loader to build the SDK with, so that its exporters send as this pipeline does. */
@@ -162,7 +166,7 @@ final class ExportPipeline {
             .setComponentLoader(PartialSuccess.readingInto(accounting, components))
             .setExecutorService(ExportThreads.create())
             .build();
-    exporter.shutdown(); // made by the SDK's configuration, never used
+    exporter.shutdown(); // made by the SDK's configuration, never used: it built no client
     return reading;
   }
 
@@ -171,7 +175,7 @@ final class ExportPipeline {
         exporter.toBuilder()
             .setComponentLoader(PartialSuccess.readingInto(accounting, components))
             .build();
-    exporter.shutdown(); // made by the SDK's configuration, never used
+    exporter.shutdown(); // made by the SDK's configuration, never used: it built no client
     return reading;
   }
 }
