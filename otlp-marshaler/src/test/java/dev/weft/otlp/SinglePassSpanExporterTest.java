@@ -12,6 +12,7 @@ import io.opentelemetry.exporter.internal.otlp.traces.TraceRequestMarshaler;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
@@ -20,8 +21,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -85,29 +84,9 @@ class SinglePassSpanExporterTest {
   }
 
   private static List<SpanData> spans() {
-    List<SpanData> spans = new ArrayList<>();
+    InMemorySpanExporter exported = InMemorySpanExporter.create();
     SdkTracerProvider provider =
-        SdkTracerProvider.builder()
-            .addSpanProcessor(
-                SimpleSpanProcessor.create(
-                    new SpanExporter() {
-                      @Override
-                      public CompletableResultCode export(Collection<SpanData> exported) {
-                        spans.addAll(exported);
-                        return CompletableResultCode.ofSuccess();
-                      }
-
-                      @Override
-                      public CompletableResultCode flush() {
-                        return CompletableResultCode.ofSuccess();
-                      }
-
-                      @Override
-                      public CompletableResultCode shutdown() {
-                        return CompletableResultCode.ofSuccess();
-                      }
-                    }))
-            .build();
+        SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exported)).build();
     for (int i = 0; i < 100; i++) {
       provider
           .get("test")
@@ -118,8 +97,7 @@ class SinglePassSpanExporterTest {
           .startSpan()
           .end();
     }
-    provider.shutdown().join(10, TimeUnit.SECONDS);
-    return spans;
+    return exported.getFinishedSpanItems(); // exported as they end; closing would empty it
   }
 
   private static byte[] sdkBytes(List<SpanData> spans) throws IOException {

@@ -18,14 +18,13 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.exporter.internal.otlp.traces.LowAllocationTraceRequestMarshaler;
 import io.opentelemetry.exporter.internal.otlp.traces.TraceRequestMarshaler;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -65,15 +64,15 @@ class SpanBatchMarshalerTest {
   void writesSpansLongerThanTwoLengthBytesHold() throws IOException {
     char[] chars = new char[20_000];
     Arrays.fill(chars, 'a');
-    List<SpanData> spans = new ArrayList<>();
-    SdkTracerProvider provider = provider(spans, Resource.getDefault());
+    InMemorySpanExporter exported = InMemorySpanExporter.create();
+    SdkTracerProvider provider = provider(exported, Resource.getDefault());
     provider
         .get("big")
         .spanBuilder("big")
         .setAttribute("long.value", new String(chars))
         .startSpan()
         .end();
-    provider.shutdown().join(10, TimeUnit.SECONDS);
+    List<SpanData> spans = exported.getFinishedSpanItems();
 
     assertArrayEquals(sdkBytes(spans), weftBytes(new SpanBatchMarshaler(), spans));
   }
@@ -125,8 +124,8 @@ class SpanBatchMarshalerTest {
 
   /** Spans of every shape the SDK makes, of {@code resource} and {@code scope}. */
   private static List<SpanData> spans(Resource resource, InstrumentationScopeInfo scope) {
-    List<SpanData> spans = new ArrayList<>();
-    SdkTracerProvider provider = provider(spans, resource);
+    InMemorySpanExporter exported = InMemorySpanExporter.create();
+    SdkTracerProvider provider = provider(exported, resource);
     Tracer tracer =
         provider
             .tracerBuilder(scope.getName())
@@ -210,11 +209,10 @@ class SpanBatchMarshalerTest {
     tracer.spanBuilder("").setSpanKind(SpanKind.PRODUCER).setNoParent().startSpan().end();
     tracer.spanBuilder("consume").setSpanKind(SpanKind.CONSUMER).startSpan().end();
     tracer.spanBuilder("internal").startSpan().end();
-    provider.shutdown().join(10, TimeUnit.SECONDS);
-    return spans;
+    return exported.getFinishedSpanItems(); // exported as they end; closing would empty it
   }
 
-  private static SdkTracerProvider provider(List<SpanData> spans, Resource resource) {
+  private static SdkTracerProvider provider(InMemorySpanExporter exported, Resource resource) {
     return SdkTracerProvider.builder()
         .setResource(resource)
         .setSpanLimits(
@@ -224,7 +222,7 @@ class SpanBatchMarshalerTest {
                 .setMaxNumberOfLinks(2)
                 .setMaxNumberOfAttributesPerEvent(3)
                 .build())
-        .addSpanProcessor(SimpleSpanProcessor.create(new Collecting(spans)))
+        .addSpanProcessor(SimpleSpanProcessor.create(exported))
         .build();
   }
 
@@ -311,30 +309,6 @@ class SpanBatchMarshalerTest {
       if (b >= 0) {
         return value;
       }
-    }
-  }
-
-  private static final class Collecting implements SpanExporter {
-    private final List<SpanData> spans;
-
-    Collecting(List<SpanData> spans) {
-      this.spans = spans;
-    }
-
-    @Override
-    public CompletableResultCode export(Collection<SpanData> exported) {
-      spans.addAll(exported);
-      return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode flush() {
-      return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode shutdown() {
-      return CompletableResultCode.ofSuccess();
     }
   }
 }

@@ -8,9 +8,9 @@ import io.opentelemetry.common.ComponentLoader;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.exporter.internal.otlp.traces.LowAllocationTraceRequestMarshaler;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.export.HttpSenderProvider;
 import io.opentelemetry.sdk.common.export.MemoryMode;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
@@ -24,7 +24,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -119,13 +118,11 @@ public class ExportBenchmark {
 
   /** {@code count} spans, three per trace, as one {@code /chain} request makes them. */
   static List<SpanData> chainSpans(int count) {
-    List<SpanData> spans = new ArrayList<>();
+    InMemorySpanExporter exported = InMemorySpanExporter.create();
     SdkTracerProvider provider =
-        SdkTracerProvider.builder()
-            .addSpanProcessor(SimpleSpanProcessor.create(new Collecting(spans)))
-            .build();
+        SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exported)).build();
     Tracer tracer = provider.get("dev.weft.servlet");
-    while (spans.size() < count) {
+    for (int made = 0; made < count; made += 3) {
       io.opentelemetry.api.trace.Span server = serverSpan(tracer, "/chain", Context.root(), 51234L);
       io.opentelemetry.api.trace.Span client =
           tracer
@@ -143,6 +140,7 @@ public class ExportBenchmark {
       client.end();
       server.end();
     }
+    List<SpanData> spans = exported.getFinishedSpanItems(); // closing the provider would empty it
     provider.shutdown().join(10, TimeUnit.SECONDS);
     return new ArrayList<>(spans.subList(0, count));
   }
@@ -187,30 +185,6 @@ public class ExportBenchmark {
         }
       }
       return found;
-    }
-  }
-
-  private static final class Collecting implements SpanExporter {
-    private final List<SpanData> spans;
-
-    Collecting(List<SpanData> spans) {
-      this.spans = spans;
-    }
-
-    @Override
-    public CompletableResultCode export(Collection<SpanData> exported) {
-      spans.addAll(exported);
-      return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode flush() {
-      return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode shutdown() {
-      return CompletableResultCode.ofSuccess();
     }
   }
 
