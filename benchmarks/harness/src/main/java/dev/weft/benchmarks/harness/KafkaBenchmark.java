@@ -62,17 +62,7 @@ final class KafkaBenchmark {
   /** Fills {@code topic}; {@code traceparent} is the header of every record, or {@code -} for none. */
   private void produce(String servers, String topic, String traceparent)
       throws IOException, InterruptedException {
-    runToEnd(
-        List.of(
-            Artifacts.JAVA,
-            "-cp",
-            Artifacts.KAFKA_APP_JAR.toString(),
-            PRODUCER,
-            servers,
-            topic,
-            Integer.toString(settings.kafkaRecords),
-            traceparent),
-        "kafka-produce-" + topic);
+    runToEnd(kafkaApp(List.of(), PRODUCER, servers, topic, traceparent), "kafka-produce-" + topic);
   }
 
   /** One consumer run; {@code trace} is the trace of the topic's records, or null when they carry none. */
@@ -80,18 +70,13 @@ final class KafkaBenchmark {
       String servers, int round, Agent agent, Section section, String topic, TraceId trace)
       throws IOException, InterruptedException {
     long spansBefore = trace == null ? 0 : sink.spans(trace);
-    List<String> command = new ArrayList<>();
-    command.add(Artifacts.JAVA);
-    command.addAll(agent.jvmOptions(Agent.exportingTo(sink.endpoint())));
-    command.addAll(
-        List.of(
-            "-cp",
-            Artifacts.KAFKA_APP_JAR.toString(),
+    List<String> command =
+        kafkaApp(
+            agent.jvmOptions(Agent.exportingTo(sink.endpoint())),
             CONSUMER,
             servers,
             topic,
-            Integer.toString(settings.kafkaRecords),
-            "group-" + round + "-" + agent.id() + "-" + topic));
+            "group-" + round + "-" + agent.id() + "-" + topic);
     String name =
         String.format(
             "round %d/%d, %s, %s", round, settings.rounds, agent.label, section.title(settings));
@@ -118,6 +103,24 @@ final class KafkaBenchmark {
       results.add(section, Quantity.SPANS_PER_RECORD, agent, spansPerRecord);
       System.out.printf("%s: %.3f spans delivered per record%n", name, spansPerRecord);
     }
+  }
+
+  /** A JVM running {@code mainClass} of the Kafka application: {@code servers topic records lastArgument}. */
+  private List<String> kafkaApp(
+      List<String> jvmOptions, String mainClass, String servers, String topic, String lastArgument) {
+    List<String> command = new ArrayList<>();
+    command.add(Artifacts.JAVA);
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of(
+            "-cp",
+            Artifacts.KAFKA_APP_JAR.toString(),
+            mainClass,
+            servers,
+            topic,
+            Integer.toString(settings.kafkaRecords),
+            lastArgument));
+    return command;
   }
 
   /**
