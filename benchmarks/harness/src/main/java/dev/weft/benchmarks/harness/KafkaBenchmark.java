@@ -107,7 +107,11 @@ final class KafkaBenchmark {
 
   /** A JVM running {@code mainClass} of the Kafka application: {@code servers topic records lastArgument}. */
   private List<String> kafkaApp(
-      List<String> jvmOptions, String mainClass, String servers, String topic, String lastArgument) {
+      List<String> jvmOptions,
+      String mainClass,
+      String servers,
+      String topic,
+      String lastArgument) {
     List<String> command = new ArrayList<>();
     command.add(Artifacts.JAVA);
     command.addAll(jvmOptions);
