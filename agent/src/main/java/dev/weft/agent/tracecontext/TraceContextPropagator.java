@@ -2,17 +2,19 @@ package dev.weft.agent.tracecontext;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 
 /**
- * {@code tracecontext}: W3C Trace Context Level 2. The {@code traceparent} is read by the SDK's propagator (see the
- * package description), the {@code tracestate} by {@link TraceStateHeader}; both are written here.
+ * {@code tracecontext}: W3C Trace Context Level 2. The {@code traceparent} is read by {@link TraceParentHeader} (by
+ * the SDK's rules, see the package description), the {@code tracestate} by {@link TraceStateHeader}; both are
+ * written here.
  */
 public final class TraceContextPropagator implements TextMapPropagator {
 
@@ -21,14 +23,13 @@ public final class TraceContextPropagator implements TextMapPropagator {
   static final String TRACE_PARENT = "traceparent";
   static final String TRACE_STATE = "tracestate";
 
-  private static final TextMapPropagator TRACE_PARENT_READER =
-      W3CTraceContextPropagator.getInstance();
+  private static final List<String> FIELDS = List.of(TRACE_PARENT, TRACE_STATE);
 
   private TraceContextPropagator() {}
 
   @Override
   public Collection<String> fields() {
-    return TRACE_PARENT_READER.fields();
+    return FIELDS;
   }
 
   @Override
@@ -60,24 +61,21 @@ public final class TraceContextPropagator implements TextMapPropagator {
     if (getter == null) {
       return context;
     }
-    Context withParent =
-        TRACE_PARENT_READER.extract(context, carrier, new WithoutTraceState<>(getter));
-    if (withParent == context) { // no valid traceparent: a tracestate alone is discarded
+    String traceParent = getter.get(carrier, TRACE_PARENT);
+    if (!TraceParentHeader.isValid(traceParent)) { // a tracestate alone is discarded
       return context;
     }
-    String header = joined(getter.getAll(carrier, TRACE_STATE));
+    TraceState traceState = traceState(joined(getter.getAll(carrier, TRACE_STATE)));
+    return context.with(Span.wrap(TraceParentHeader.parent(traceParent, traceState)));
+  }
+
+  /** The state of a valid parent: the header's members, or none when it is absent, empty or invalid. */
+  private static TraceState traceState(String header) {
     if (header == null) {
-      return withParent;
+      return TraceState.getDefault();
     }
     Level2TraceState traceState = TraceStateHeader.parse(header);
-    if (traceState == null || traceState.isEmpty()) {
-      return withParent;
-    }
-    SpanContext parent = Span.fromContext(withParent).getSpanContext();
-    return context.with(
-        Span.wrap(
-            SpanContext.createFromRemoteParent(
-                parent.getTraceId(), parent.getSpanId(), parent.getTraceFlags(), traceState)));
+    return traceState == null || traceState.isEmpty() ? TraceState.getDefault() : traceState;
   }
 
   /** A header sent several times is one list: its values joined with commas, as HTTP does. */
@@ -99,30 +97,5 @@ public final class TraceContextPropagator implements TextMapPropagator {
   @Override
   public String toString() {
     return "TraceContextPropagator{W3C Trace Context Level 2}";
-  }
-
-  /** The carrier as the SDK's propagator sees it: without the {@code tracestate} it would parse in vain. */
-  private static final class WithoutTraceState<C> implements TextMapGetter<C> {
-
-    private final TextMapGetter<C> getter;
-
-    WithoutTraceState(TextMapGetter<C> getter) {
-      this.getter = getter;
-    }
-
-    @Override
-    public Iterable<String> keys(C carrier) {
-      return getter.keys(carrier);
-    }
-
-    @Override
-    public String get(C carrier, String key) {
-      return TRACE_STATE.equals(key) ? null : getter.get(carrier, key);
-    }
-
-    @Override
-    public Iterator<String> getAll(C carrier, String key) {
-      return getter.getAll(carrier, key);
-    }
   }
 }

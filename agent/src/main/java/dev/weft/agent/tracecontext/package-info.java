@@ -9,8 +9,9 @@
  * {@link dev.weft.agent.tracecontext.TraceContextPropagator} replaces it for {@code tracecontext}: the
  * {@code traceparent} rules (version {@code 00} with more fields is invalid, a higher version is read by the
  * version-00 rules when what follows the flags begins with {@code -}, version {@code ff} is invalid) are the SDK's,
- * which already implements them, and it is asked with the {@code tracestate} header hidden; the {@code tracestate}
- * header is Weft's own ({@link dev.weft.agent.tracecontext.TraceStateHeader}), read in one pass without regex into a
+ * checked in place by {@link dev.weft.agent.tracecontext.TraceParentHeader} (every traced request reads one: the
+ * SDK's parser cuts out the version as a string of its own and looks it up in a set, and would read the
+ * {@code tracestate} again with Level 1's rules); the {@code tracestate} header is Weft's own ({@link dev.weft.agent.tracecontext.TraceStateHeader}), read in one pass without regex into a
  * {@link dev.weft.agent.tracecontext.Level2TraceState}, which also carries the header text to write on, computed once
  * per incoming request rather than once per outgoing call.
  *

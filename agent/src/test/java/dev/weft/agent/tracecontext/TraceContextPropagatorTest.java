@@ -110,6 +110,21 @@ class TraceContextPropagatorTest {
                 "00-" + TRACE_ID.toUpperCase().replace('1', 'A') + "-1234567890123456-01")
             .isValid());
     assertFalse(extract("traceparent", "00-" + TRACE_ID + "-1234567890123456-.0").isValid());
+    assertFalse(extract("traceparent", "0g-" + TRACE_ID + "-1234567890123456-01").isValid());
+    assertFalse(extract("traceparent", "00-" + TRACE_ID + "-123456789012345g-01").isValid());
+    assertFalse(extract("traceparent", "00_" + TRACE_ID + "-1234567890123456-01").isValid());
+    assertFalse(extract("traceparent", PARENT.substring(0, PARENT.length() - 1)).isValid());
+    assertFalse(extract("traceparent", "").isValid());
+  }
+
+  @Test
+  void flagsAreReadWholeAndWrittenAsTheyCame() {
+    SpanContext unsampled = extract("traceparent", "00-" + TRACE_ID + "-1234567890123456-00");
+    assertEquals("1234567890123456", unsampled.getSpanId());
+    assertFalse(unsampled.isSampled());
+    SpanContext unknownFlags = extract("traceparent", "00-" + TRACE_ID + "-1234567890123456-f3");
+    assertTrue(unknownFlags.isSampled());
+    assertEquals("f3", unknownFlags.getTraceFlags().asHex());
   }
 
   @Test

@@ -15,8 +15,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The benchmark application in a JVM of its own: its start-up time to a first answer, CPU time, peak RSS and the
- * bytes its threads allocated (asked on its stdin), and a stop that lets its agent flush.
+ * The benchmark application in a JVM of its own: its start-up time to a first answer, CPU time (and its JIT
+ * compilers' part), peak RSS and the bytes its threads allocated (asked on its stdin), and a stop that lets its agent
+ * flush.
  */
 final class AppProcess implements AutoCloseable {
 
@@ -70,6 +71,10 @@ final class AppProcess implements AutoCloseable {
 
   long cpuNanos() throws IOException {
     return ProcStat.cpuNanos(process.pid());
+  }
+
+  long compilerCpuNanos() throws IOException {
+    return ProcStat.compilerCpuNanos(process.pid());
   }
 
   long peakResidentBytes() throws IOException {

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * {@link Settings#kafkaRecords} 100-byte records each, one whose records all carry the same sampled
  * {@code traceparent} header and one without headers; then, in interleaved rounds, a plain poll loop reads each topic
  * from its start under each configuration. The consumer reports its process's CPU time from its first record to its
- * last; the spans of the traced topic's trace that reach the sink, once the consumer has exited (and flushed), are
+ * last, of which the harness takes its JIT compiler threads' part apart (the poll loop reads the topic once, with no
+ * warm-up: that part is the one-time cost of compiling the consumer and the agent); the spans of the traced topic's trace that reach the sink, once the consumer has exited (and flushed), are
  * counted per record.
  */
 final class KafkaBenchmark {
@@ -45,28 +46,8 @@ final class KafkaBenchmark {
     TraceId trace = TraceId.random();
     try (LocalKafkaBroker broker = LocalKafkaBroker.start(data)) {
       String servers = broker.bootstrapServers();
-      runToEnd(
-          List.of(
-              Artifacts.JAVA,
-              "-cp",
-              Artifacts.KAFKA_APP_JAR.toString(),
-              PRODUCER,
-              servers,
-              TRACED_TOPIC,
-              Integer.toString(settings.kafkaRecords),
-              trace.traceparent()),
-          "kafka-produce-traced");
-      runToEnd(
-          List.of(
-              Artifacts.JAVA,
-              "-cp",
-              Artifacts.KAFKA_APP_JAR.toString(),
-              PRODUCER,
-              servers,
-              UNTRACED_TOPIC,
-              Integer.toString(settings.kafkaRecords),
-              "-"),
-          "kafka-produce-untraced");
+      produce(servers, TRACED_TOPIC, trace.traceparent());
+      produce(servers, UNTRACED_TOPIC, "-");
       for (int round = 1; round <= settings.rounds; round++) {
         for (Agent agent : Agent.COMPARED) {
           consume(servers, round, agent, Section.KAFKA_TRACED, TRACED_TOPIC, trace);
@@ -78,36 +59,45 @@ final class KafkaBenchmark {
     }
   }
 
+  /** Fills {@code topic}; {@code traceparent} is the header of every record, or {@code -} for none. */
+  private void produce(String servers, String topic, String traceparent)
+      throws IOException, InterruptedException {
+    runToEnd(kafkaApp(List.of(), PRODUCER, servers, topic, traceparent), "kafka-produce-" + topic);
+  }
+
   /** One consumer run; {@code trace} is the trace of the topic's records, or null when they carry none. */
   private void consume(
       String servers, int round, Agent agent, Section section, String topic, TraceId trace)
       throws IOException, InterruptedException {
     long spansBefore = trace == null ? 0 : sink.spans(trace);
-    List<String> command = new ArrayList<>();
-    command.add(Artifacts.JAVA);
-    command.addAll(agent.jvmOptions(Agent.exportingTo(sink.endpoint())));
-    command.addAll(
-        List.of(
-            "-cp",
-            Artifacts.KAFKA_APP_JAR.toString(),
+    List<String> command =
+        kafkaApp(
+            agent.jvmOptions(Agent.exportingTo(sink.endpoint())),
             CONSUMER,
             servers,
             topic,
-            Integer.toString(settings.kafkaRecords),
-            "group-" + round + "-" + agent.id() + "-" + topic));
+            "group-" + round + "-" + agent.id() + "-" + topic);
     String name =
         String.format(
             "round %d/%d, %s, %s", round, settings.rounds, agent.label, section.title(settings));
-    String[] answer =
-        runToEnd(command, "kafka-consume-" + round + "-" + agent.id() + "-" + topic).split(" ");
+    Output output = runToEnd(command, "kafka-consume-" + round + "-" + agent.id() + "-" + topic);
+    String[] answer = output.consumed.split(" ");
     long records = Long.parseLong(answer[1]);
     double cpuMicros = Long.parseLong(answer[2]) / 1e3;
+    double compilerMicros = output.compilerNanos / 1e3;
     double seconds = Long.parseLong(answer[3]) / 1e9;
     results.add(section, Quantity.CPU_PER_RECORD, agent, cpuMicros / records);
+    results.add(section, Quantity.JIT_CPU_PER_RECORD, agent, compilerMicros / records);
+    results.add(section, Quantity.JIT_SHARE_OF_RECORDS, agent, 100 * compilerMicros / cpuMicros);
+    results.add(
+        section,
+        Quantity.CPU_PER_RECORD_WITHOUT_JIT,
+        agent,
+        (cpuMicros - compilerMicros) / records);
     results.add(section, Quantity.RECORD_THROUGHPUT, agent, records / seconds);
     System.out.printf(
-        "%s: %.2f µs CPU per record, %,.0f records/s%n",
-        name, cpuMicros / records, records / seconds);
+        "%s: %.2f µs CPU per record (%.2f of it JIT compilers), %,.0f records/s%n",
+        name, cpuMicros / records, compilerMicros / records, records / seconds);
     if (trace != null && agent != Agent.NONE) {
       double spansPerRecord = (double) (sink.spans(trace) - spansBefore) / records;
       results.add(section, Quantity.SPANS_PER_RECORD, agent, spansPerRecord);
@@ -115,18 +105,48 @@ final class KafkaBenchmark {
     }
   }
 
-  /** Runs {@code command} to its end; returns its one line of output that starts with "consumed", if any. */
-  private static String runToEnd(List<String> command, String name)
+  /** A JVM running {@code mainClass} of the Kafka application: {@code servers topic records lastArgument}. */
+  private List<String> kafkaApp(
+      List<String> jvmOptions,
+      String mainClass,
+      String servers,
+      String topic,
+      String lastArgument) {
+    List<String> command = new ArrayList<>();
+    command.add(Artifacts.JAVA);
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of(
+            "-cp",
+            Artifacts.KAFKA_APP_JAR.toString(),
+            mainClass,
+            servers,
+            topic,
+            Integer.toString(settings.kafkaRecords),
+            lastArgument));
+    return command;
+  }
+
+  /**
+   * Runs {@code command} to its end. A consumer's JIT compiler threads are read when it says it has its first
+   * records and when it says what it consumed; then its stdin is closed, which lets it exit.
+   */
+  private static Output runToEnd(List<String> command, String name)
       throws IOException, InterruptedException {
     Path log = Artifacts.WORK_DIRECTORY.resolve(name + ".log");
     Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
-    String answer = "";
+    Output output = new Output();
+    long compilersAtFirst = 0;
     try (BufferedReader out =
         new BufferedReader(
             new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
-        if (line.startsWith("consumed ")) {
-          answer = line;
+        if (line.equals("first record")) {
+          compilersAtFirst = ProcStat.compilerCpuNanos(process.pid());
+        } else if (line.startsWith("consumed ")) {
+          output.compilerNanos = ProcStat.compilerCpuNanos(process.pid()) - compilersAtFirst;
+          output.consumed = line;
+          process.getOutputStream().close();
         }
       }
     }
@@ -138,7 +158,13 @@ final class KafkaBenchmark {
     if (process.exitValue() != 0) {
       throw new IOException(name + " exited with " + process.exitValue() + ", see " + log);
     }
-    return answer;
+    return output;
+  }
+
+  /** What a consumer said: its {@code consumed} line, and its JIT compilers' CPU time from first record to last. */
+  private static final class Output {
+    String consumed = "";
+    long compilerNanos;
   }
 
   private static void deleteRecursively(Path directory) throws IOException {

@@ -38,6 +38,9 @@ public final class Main {
           for (Agent agent : Agent.values()) {
             servlet.run(round, agent);
           }
+          for (Agent agent : Agent.COMPARED) {
+            servlet.measureFixedHeapMemory(round, agent);
+          }
         }
       }
       if (settings.runs("kafka")) {

@@ -9,11 +9,12 @@ import java.util.Map;
 
 /**
  * One round of the servlet application under one configuration: the time from launch to its first answer; /chain
- * at saturation to warm up; then the measured phases, each under a trace id of its own so the sink can count its
+ * at saturation to warm up until the JIT compilers are quiet; then the measured phases, each under a trace id of its own so the sink can count its
  * spans: /hello and /chain at saturation (wrk), /chain at a fixed rate; the peak RSS; /chain and /hello at
  * saturation again while the sink answers each export only after {@link Settings#SLOW_COLLECTOR_DELAY}, and the
  * peak RSS with them; and a stop that lets the agent flush (to the slow sink) before the spans are counted. The
- * configurations only of the breakdown, which export nothing, run the phases with a prompt collector only.
+ * configurations only of the breakdown, which export nothing, run the phases with a prompt collector only. Apart
+ * from the rounds, {@link #measureFixedHeapMemory} measures the peak RSS with a fixed heap.
  */
 final class ServletBenchmark {
 
@@ -46,8 +47,11 @@ final class ServletBenchmark {
         results.add(Section.START_UP, Quantity.FIRST_ANSWER, agent, firstAnswer);
       }
       System.out.printf("%s: first answer after %.0f ms%n", name, firstAnswer);
-      wrk.run(
-          port, "/chain", TraceId.random().traceparent(), Settings.CONNECTIONS, settings.warmUp);
+      double warmUp = warmUp(app, port);
+      if (!agent.breakdownOnly()) {
+        results.add(Section.START_UP, Quantity.WARM_UP, agent, warmUp);
+      }
+      System.out.printf("%s: warmed up in %.0f s%n", name, warmUp);
       FixedRateLoad fixedRate = new FixedRateLoad(port);
       phases.put(
           Section.HELLO_SATURATED,
@@ -137,29 +141,90 @@ final class ServletBenchmark {
     }
   }
 
+  /**
+   * Starts the application with a {@link Settings#FIXED_HEAP fixed heap}, warms it up, runs /chain and /hello at
+   * saturation (as the round's first phases do), and records its peak RSS.
+   */
+  void measureFixedHeapMemory(int round, Agent agent) throws Exception {
+    int port = AppProcess.freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Artifacts.JAVA);
+    command.addAll(Settings.FIXED_HEAP);
+    command.addAll(agent.jvmOptions(Agent.exportingTo(sink.endpoint())));
+    command.addAll(List.of("-jar", Artifacts.APP_JAR.toString(), Integer.toString(port)));
+    Path log =
+        Artifacts.WORK_DIRECTORY.resolve("app-fixed-heap-" + round + "-" + agent.id() + ".log");
+    try (AppProcess app = AppProcess.start(command, log)) {
+      app.awaitFirstAnswer(port, "/hello");
+      warmUp(app, port);
+      String traceparent = TraceId.random().traceparent();
+      wrk.run(port, "/chain", traceparent, Settings.CONNECTIONS, settings.chainLoad);
+      wrk.run(port, "/hello", traceparent, Settings.CONNECTIONS, settings.helloLoad);
+      double peak = app.peakResidentBytes() / MEGABYTE;
+      results.add(Section.FOOTPRINT, Quantity.PEAK_RSS_FIXED_HEAP, agent, peak);
+      System.out.printf(
+          "round %d/%d, %s: peak RSS with a fixed heap %.0f MB%n",
+          round, settings.rounds, agent.label, peak);
+      app.stop();
+    }
+  }
+
+  /**
+   * /chain at saturation for {@link Settings#warmUp}, then slice by slice until the JIT compilers were quiet in a
+   * slice or {@link Settings#warmUpLimit} has passed.
+   *
+   * @return the seconds it took
+   */
+  private double warmUp(AppProcess app, int port) throws Exception {
+    long start = System.nanoTime();
+    String traceparent = TraceId.random().traceparent();
+    wrk.run(port, "/chain", traceparent, Settings.CONNECTIONS, settings.warmUp);
+    while (System.nanoTime() - start < settings.warmUpLimit.toNanos()) {
+      long cpuBefore = app.cpuNanos();
+      long compilersBefore = app.compilerCpuNanos();
+      wrk.run(port, "/chain", traceparent, Settings.CONNECTIONS, Settings.WARM_UP_SLICE);
+      long cpu = app.cpuNanos() - cpuBefore;
+      if (app.compilerCpuNanos() - compilersBefore <= Settings.QUIET_JIT_SHARE * cpu) {
+        break;
+      }
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
   /** Runs {@code load} under a new trace id and records what the application spent on it. */
   private Phase measure(AppProcess app, Agent agent, String name, Section section, Load load)
       throws Exception {
     TraceId trace = TraceId.random();
     long allocatedBefore = app.allocatedBytes();
     long cpuBefore = app.cpuNanos();
+    long compilersBefore = app.compilerCpuNanos();
     LoadResult result = load.run(trace.traceparent());
     long cpu = app.cpuNanos() - cpuBefore;
+    long compilers = app.compilerCpuNanos() - compilersBefore;
     long allocated = app.allocatedBytes() - allocatedBefore;
     results.add(section, Quantity.THROUGHPUT, agent, result.requestsPerSecond());
     results.add(section, Quantity.LATENCY_P50, agent, result.p50Millis);
     results.add(section, Quantity.LATENCY_P99, agent, result.p99Millis);
     results.add(section, Quantity.CPU_PER_REQUEST, agent, cpu / 1e3 / result.requests);
+    results.add(section, Quantity.JIT_CPU_PER_REQUEST, agent, compilers / 1e3 / result.requests);
+    results.add(section, Quantity.JIT_SHARE_OF_REQUESTS, agent, 100.0 * compilers / cpu);
+    results.add(
+        section,
+        Quantity.CPU_PER_REQUEST_WITHOUT_JIT,
+        agent,
+        (cpu - compilers) / 1e3 / result.requests);
     results.add(
         section, Quantity.ALLOCATED_PER_REQUEST, agent, allocated / 1024.0 / result.requests);
     System.out.printf(
-        "%s, %s: %,.0f requests/s, p50 %.2f ms, p99 %.2f ms, %.1f µs CPU per request%n",
+        "%s, %s: %,.0f requests/s, p50 %.2f ms, p99 %.2f ms, %.1f µs CPU per request (%.1f of it"
+            + " JIT compilers)%n",
         name,
         section.title(settings),
         result.requestsPerSecond(),
         result.p50Millis,
         result.p99Millis,
-        cpu / 1e3 / result.requests);
+        cpu / 1e3 / result.requests,
+        compilers / 1e3 / result.requests);
     if (result.errors > 0) {
       warn(
           String.format(

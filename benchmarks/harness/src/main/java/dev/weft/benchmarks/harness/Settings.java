@@ -28,6 +28,22 @@ final class Settings {
    */
   static final Duration SLOW_COLLECTOR_DELAY = Duration.ofMillis(100);
 
+  /**
+   * The heap of the fixed-heap memory runs, the same for every configuration and touched whole at start, so that
+   * their peak RSS differ by what lies outside the heap (classes, code, threads, buffers) and not by how G1 sized
+   * the heap.
+   */
+  static final List<String> FIXED_HEAP = List.of("-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch");
+
+  /** The warm-up runs in slices of this length until one in which the JIT compilers were quiet. */
+  static final Duration WARM_UP_SLICE = Duration.ofSeconds(2);
+
+  /**
+   * Quiet: the JIT compiler threads spent at most this share of the application's CPU time in a warm-up slice
+   * (they never stop for good: a rarely taken branch, a deoptimization, recompiles a method now and then).
+   */
+  static final double QUIET_JIT_SHARE = 0.02;
+
   final boolean quick;
 
   /** Interleaved rounds of the servlet application: no agent, Weft, OpenTelemetry agent, then again. */
@@ -36,8 +52,13 @@ final class Settings {
   /** Interleaved runs of the hello-world main per configuration. */
   final int helloWorldRuns;
 
-  /** /chain at saturation before anything is measured, until the JIT compilers are mostly done. */
+  /**
+   * /chain at saturation before anything is measured: at least this long, then until the JIT compilers are quiet
+   * (see {@link #QUIET_JIT_SHARE}), for at most {@link #warmUpLimit} in all.
+   */
   final Duration warmUp;
+
+  final Duration warmUpLimit;
 
   final Duration helloLoad;
   final Duration fixedRateLoad;
@@ -63,6 +84,7 @@ final class Settings {
     rounds = quick ? 2 : 5;
     helloWorldRuns = quick ? 3 : 10;
     warmUp = Duration.ofSeconds(quick ? 5 : 20);
+    warmUpLimit = Duration.ofSeconds(quick ? 30 : 120);
     helloLoad = Duration.ofSeconds(quick ? 3 : 10);
     fixedRateLoad = Duration.ofSeconds(quick ? 3 : 10);
     chainLoad = Duration.ofSeconds(quick ? 5 : 20);

@@ -1,5 +1,7 @@
 package dev.weft.benchmarks.kafka;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
@@ -15,13 +17,15 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * reads the topic from its start in a group of its own until it has seen {@code records} records, touching each
  * record's value as an application would. It prints {@code consumed <records> <CPU nanoseconds> <wall nanoseconds>}:
  * the whole process's CPU time (every thread, the agent's exporter included) from the first record to the last, so
- * that start-up, joining the group and the final flush at exit are left out.
+ * that start-up, joining the group and the final flush at exit are left out. So that whoever runs it can read the
+ * process's threads at the same points, it prints {@code first record} when the first records arrive, and after the
+ * {@code consumed} line it waits for its stdin to end before it closes the consumer and exits.
  */
 public final class ConsumeLoop {
 
   private ConsumeLoop() {}
 
-  public static void main(String[] arguments) {
+  public static void main(String[] arguments) throws IOException {
     String bootstrapServers = arguments[0];
     String topic = arguments[1];
     long wanted = Long.parseLong(arguments[2]);
@@ -45,6 +49,7 @@ public final class ConsumeLoop {
         if (consumed == 0 && !records.isEmpty()) {
           cpuAtFirst = system.getProcessCpuTime();
           wallAtFirst = System.nanoTime();
+          System.out.println("first record");
         }
         for (ConsumerRecord<byte[], byte[]> record : records) {
           checksum += record.value().length;
@@ -55,6 +60,7 @@ public final class ConsumeLoop {
       long wall = System.nanoTime() - wallAtFirst;
       System.out.println(
           "consumed " + consumed + " " + cpu + " " + wall + " (checksum " + checksum + ")");
+      System.in.transferTo(OutputStream.nullOutputStream());
     }
   }
 }
