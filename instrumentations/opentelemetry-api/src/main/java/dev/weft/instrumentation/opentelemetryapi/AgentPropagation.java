@@ -6,6 +6,7 @@ import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import java.util.Collection;
+import java.util.Iterator;
 
 /** The agent's configured propagators ({@code otel.propagators}), for the application's bridged ones. */
 public final class AgentPropagation {
@@ -40,6 +41,11 @@ public final class AgentPropagation {
               @Override
               public String get(Object from, String key) {
                 return reader.get(from, key);
+              }
+
+              @Override
+              public Iterator<String> getAll(Object from, String key) {
+                return reader.getAll(from, key);
               }
             });
   }

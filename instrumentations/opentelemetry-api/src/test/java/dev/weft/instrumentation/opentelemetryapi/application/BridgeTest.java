@@ -32,6 +32,7 @@ import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -334,6 +335,37 @@ class BridgeTest {
         Span.fromContext(extracted).getSpanContext().getSpanId());
     assertTrue(Span.fromContext(extracted).getSpanContext().isRemote());
     assertEquals("acme", Baggage.fromContext(extracted).getEntryValue("tenant"));
+  }
+
+  @Test
+  void repeatedFieldsOfTheApplicationsCarrierReachTheAgentsPropagatorsWhole() {
+    Map<String, List<String>> headers = new HashMap<>();
+    headers.put("baggage", List.of("tenant=acme", "region=eu"));
+
+    Context extracted =
+        ApplicationPropagators.INSTANCE.extract(
+            Context.root(),
+            headers,
+            new TextMapGetter<Map<String, List<String>>>() {
+              @Override
+              public Iterable<String> keys(Map<String, List<String>> carrier) {
+                return carrier.keySet();
+              }
+
+              @Override
+              public String get(Map<String, List<String>> carrier, String key) {
+                List<String> values = carrier.get(key);
+                return values == null ? null : values.get(0);
+              }
+
+              @Override
+              public Iterator<String> getAll(Map<String, List<String>> carrier, String key) {
+                return carrier.getOrDefault(key, List.of()).iterator();
+              }
+            });
+
+    assertEquals("acme", Baggage.fromContext(extracted).getEntryValue("tenant"));
+    assertEquals("eu", Baggage.fromContext(extracted).getEntryValue("region"));
   }
 
   private static SpanData exported(String name) {
