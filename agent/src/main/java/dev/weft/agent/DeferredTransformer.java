@@ -15,9 +15,8 @@ import java.util.function.Supplier;
  * the SDK exist. It rejects classes on their loader and name (ignored types, then every module's
  * {@link InstrumentationModule#mayApplyTo} test) and, for the few modules that find their targets by what they use
  * ({@link InstrumentationModule#usedClasses()}), a scan of the class file's constant pool, which needs no class of
- * Byte Buddy; only a class that passes waits
- * for the weaving transformer the init thread builds ({@link AdviceWeaver}), and goes through it. A program that never loads a
- * candidate class never loads Byte Buddy at all.
+ * Byte Buddy; only a class that passes waits for the weaving transformer the init thread builds ({@link
+ * AdviceWeaver}), and goes through it.
  *
  * <p>Every class the application loads passes here, so a class that no module wants costs a few string tests: a
  * class the name test of a module accepts is a candidate only if its constant pool also names one of the module's

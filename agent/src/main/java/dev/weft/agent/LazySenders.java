@@ -16,8 +16,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Makes every HTTP and gRPC sender the exporters get build its client on its first send rather than when the exporter
- * is built.
+ * Makes the HTTP and gRPC senders the exporters get build their client on their first send rather than when the
+ * exporter is built (when one provider of each is found, as in the agent's own jar).
  *
  * <p>Why: the JDK's HTTP client loads about 300 {@code java.net.http} classes and, for its TLS context, about 200
  * security classes, and starts a selector thread: some 400 ms of the SDK's start-up on two cores, which every
@@ -40,15 +40,20 @@ final class LazySenders {
         if (type != HttpSenderProvider.class && type != GrpcSenderProvider.class) {
           return loader.load(type);
         }
-        List<T> lazy = new ArrayList<>();
-        for (T provider : loader.load(type)) {
-          lazy.add(
-              type.cast(
-                  type == HttpSenderProvider.class
-                      ? http((HttpSenderProvider) provider)
-                      : grpc((GrpcSenderProvider) provider)));
+        List<T> providers = new ArrayList<>();
+        loader.load(type).forEach(providers::add);
+        if (providers.size() != 1) {
+          // the SDK tells several providers apart by class name (and lets a system property choose
+          // one), which wrappers of one class would hide: an extension's sender beside ours builds
+          // its client at start
+          return providers;
         }
-        return lazy;
+        T provider = providers.get(0);
+        return List.of(
+            type.cast(
+                type == HttpSenderProvider.class
+                    ? http((HttpSenderProvider) provider)
+                    : grpc((GrpcSenderProvider) provider)));
       }
     };
   }
@@ -111,23 +116,27 @@ final class LazySenders {
      */
     S get(Consumer<Throwable> onError) {
       S built = sender;
-      return built != null ? built : build(onError);
-    }
-
-    private synchronized S build(Consumer<Throwable> onError) {
-      if (shutDown) {
-        onError.accept(new IllegalStateException("the sender is shut down"));
-        return null;
+      if (built != null) {
+        return built;
       }
-      if (sender == null) {
-        try {
-          sender = build.get();
-        } catch (RuntimeException | LinkageError e) {
-          onError.accept(e);
-          return null;
+      Throwable failure;
+      synchronized (this) {
+        if (sender != null) {
+          return sender;
+        }
+        if (shutDown) {
+          failure = new IllegalStateException("the sender is shut down");
+        } else {
+          try {
+            sender = build.get();
+            return sender;
+          } catch (RuntimeException | LinkageError e) {
+            failure = e;
+          }
         }
       }
-      return sender;
+      onError.accept(failure); // outside the lock: the exporter completes its result in it
+      return null;
     }
 
     /** Shuts the sender down if it was built; no later send builds one. */

@@ -24,7 +24,7 @@ import net.bytebuddy.pool.TypePool;
  * <p>The class file format is left unchanged (no method, field or initializer is added), so that JDK classes can be
  * retransformed; a class is only decorated, never rebased. A failure leaves the class untransformed and is reported
  * once as a warning (then only when debugging). Only {@link DeferredTransformer} calls it, for the classes that pass
- * its tests (the ignored types among them), one at a time per thread.
+ * its tests (the ignored-types test among them), one at a time per thread.
  */
 final class WeavingTransformer implements ClassFileTransformer {
 
@@ -78,7 +78,9 @@ final class WeavingTransformer implements ClassFileTransformer {
       }
       byte[] woven = builder.make(TypeResolutionStrategy.Disabled.INSTANCE, types).getBytes();
       readAdviceCallTarget(module);
-      AgentLog.debug("transformed " + className + " in " + loader);
+      if (AgentLog.isDebug()) { // an application loader's toString() may throw
+        AgentLog.debug("transformed " + className + " in " + loader);
+      }
       return woven;
     } catch (Throwable t) {
       reportFailure(className, t);

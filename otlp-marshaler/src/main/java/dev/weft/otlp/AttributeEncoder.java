@@ -166,7 +166,8 @@ final class AttributeEncoder implements BiConsumer<AttributeKey<?>, Object> {
         out.endLengthDelimited(list);
         break;
       case BYTES:
-        ByteBuffer buffer = (ByteBuffer) value.getValue();
+        // a duplicate: reading it must not use up the value's own buffer
+        ByteBuffer buffer = ((ByteBuffer) value.getValue()).duplicate();
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);
         out.bytesField(BYTES_VALUE, bytes);

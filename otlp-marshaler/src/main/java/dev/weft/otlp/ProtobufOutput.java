@@ -19,10 +19,18 @@ final class ProtobufOutput {
 
   private static final byte[] HEX_VALUES = hexValues();
 
+  /**
+   * The largest array kept for the next message: a batch of 2,048 spans like those of the benchmarks takes about
+   * 1 MB; an array grown for an exceptional batch (huge attribute values) is let go at {@link #reset()}.
+   */
+  private static final int MOST_BYTES_KEPT = 4 * 1024 * 1024;
+
+  private final int initialCapacity;
   private byte[] bytes;
   private int position;
 
   ProtobufOutput(int initialCapacity) {
+    this.initialCapacity = initialCapacity;
     bytes = new byte[initialCapacity];
   }
 
@@ -37,6 +45,9 @@ final class ProtobufOutput {
 
   void reset() {
     position = 0;
+    if (bytes.length > MOST_BYTES_KEPT) {
+      bytes = new byte[initialCapacity];
+    }
   }
 
   static int tag(int field, int wireType) {

@@ -33,7 +33,8 @@ import java.util.List;
  * A batch of spans as an OTLP {@code ExportTraceServiceRequest} in protobuf, written in one pass into an array this
  * marshaler keeps for the next batch ({@link ProtobufOutput}). It writes the fields the SDK's {@code
  * TraceRequestMarshaler} writes, in the same order and with the same defaults left out, so the bytes are the same
- * (spans grouped by resource, then by instrumentation scope, in the order they first appear). The resource and the
+ * for spans of one resource and scope (spans are grouped by resource, then by instrumentation scope, in the order
+ * they first appear; the SDK orders the groups by identity hash). The resource and the
  * scope, which repeat in every batch, are encoded by the SDK's own {@link ResourceMarshaler} and {@link
  * InstrumentationScopeMarshaler}, which keep their bytes.
  *
