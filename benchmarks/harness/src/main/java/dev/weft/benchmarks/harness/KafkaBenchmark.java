@@ -83,9 +83,9 @@ final class KafkaBenchmark {
     Output output = runToEnd(command, "kafka-consume-" + round + "-" + agent.id() + "-" + topic);
     String[] answer = output.consumed.split(" ");
     long records = Long.parseLong(answer[1]);
-    double cpuMicros = Long.parseLong(answer[2]) / 1e3;
+    double cpuMicros = output.cpuNanos / 1e3;
     double compilerMicros = output.compilerNanos / 1e3;
-    double seconds = Long.parseLong(answer[3]) / 1e9;
+    double seconds = Long.parseLong(answer[2]) / 1e9;
     results.add(section, Quantity.CPU_PER_RECORD, agent, cpuMicros / records);
     results.add(section, Quantity.JIT_CPU_PER_RECORD, agent, compilerMicros / records);
     results.add(section, Quantity.JIT_SHARE_OF_RECORDS, agent, 100 * compilerMicros / cpuMicros);
@@ -128,22 +128,26 @@ final class KafkaBenchmark {
   }
 
   /**
-   * Runs {@code command} to its end. A consumer's JIT compiler threads are read when it says it has its first
-   * records and when it says what it consumed; then its stdin is closed, which lets it exit.
+   * Runs {@code command} to its end. A consumer's CPU time, all of it and its JIT compiler threads', is read when it
+   * says it has its first records and when it says what it consumed, both at the same moments; then its stdin is
+   * closed, which lets it exit.
    */
   private static Output runToEnd(List<String> command, String name)
       throws IOException, InterruptedException {
     Path log = Artifacts.WORK_DIRECTORY.resolve(name + ".log");
     Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
     Output output = new Output();
+    long cpuAtFirst = 0;
     long compilersAtFirst = 0;
     try (BufferedReader out =
         new BufferedReader(
             new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         if (line.equals("first record")) {
+          cpuAtFirst = ProcStat.cpuNanos(process.pid());
           compilersAtFirst = ProcStat.compilerCpuNanos(process.pid());
         } else if (line.startsWith("consumed ")) {
+          output.cpuNanos = ProcStat.cpuNanos(process.pid()) - cpuAtFirst;
           output.compilerNanos = ProcStat.compilerCpuNanos(process.pid()) - compilersAtFirst;
           output.consumed = line;
           process.getOutputStream().close();
@@ -161,9 +165,13 @@ final class KafkaBenchmark {
     return output;
   }
 
-  /** What a consumer said: its {@code consumed} line, and its JIT compilers' CPU time from first record to last. */
+  /**
+   * What a consumer said (its {@code consumed} line), and its CPU time from first record to last: all of it, and its
+   * JIT compilers'.
+   */
   private static final class Output {
     String consumed = "";
+    long cpuNanos;
     long compilerNanos;
   }
 

@@ -2,7 +2,6 @@ package dev.weft.benchmarks.kafka;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -15,11 +14,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * The consumer measured: {@code ConsumeLoop <bootstrap servers> <topic> <records> <group>}, a plain poll loop that
  * reads the topic from its start in a group of its own until it has seen {@code records} records, touching each
- * record's value as an application would. It prints {@code consumed <records> <CPU nanoseconds> <wall nanoseconds>}:
- * the whole process's CPU time (every thread, the agent's exporter included) from the first record to the last, so
- * that start-up, joining the group and the final flush at exit are left out. So that whoever runs it can read the
- * process's threads at the same points, it prints {@code first record} when the first records arrive, and after the
- * {@code consumed} line it waits for its stdin to end before it closes the consumer and exits.
+ * record's value as an application would. It prints {@code first record} when the first records arrive and {@code
+ * consumed <records> <wall nanoseconds>} after the last, so that whoever runs it reads the process's CPU time (every
+ * thread, the agent's exporter and the JIT compilers included) at those two points, leaving out start-up, joining the
+ * group and the final flush at exit; after the {@code consumed} line it waits for its stdin to end before it closes
+ * the consumer and exits.
  */
 public final class ConsumeLoop {
 
@@ -36,18 +35,14 @@ public final class ConsumeLoop {
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     config.put(
         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    com.sun.management.OperatingSystemMXBean system =
-        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long consumed = 0;
     long checksum = 0;
-    long cpuAtFirst = 0;
     long wallAtFirst = 0;
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
       consumer.subscribe(List.of(topic));
       while (consumed < wanted) {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
         if (consumed == 0 && !records.isEmpty()) {
-          cpuAtFirst = system.getProcessCpuTime();
           wallAtFirst = System.nanoTime();
           System.out.println("first record");
         }
@@ -56,10 +51,8 @@ public final class ConsumeLoop {
           consumed++;
         }
       }
-      long cpu = system.getProcessCpuTime() - cpuAtFirst;
       long wall = System.nanoTime() - wallAtFirst;
-      System.out.println(
-          "consumed " + consumed + " " + cpu + " " + wall + " (checksum " + checksum + ")");
+      System.out.println("consumed " + consumed + " " + wall + " (checksum " + checksum + ")");
       System.in.transferTo(OutputStream.nullOutputStream());
     }
   }
