@@ -14,7 +14,13 @@ import java.util.Map;
  */
 final class JmhBenchmarks {
 
-  private static final String SDK_BENCHMARKS = "SpanBenchmark|PropagationBenchmark";
+  /**
+   * The benchmarks of code called directly, without an agent (a regular expression JMH finds in each benchmark's
+   * full name): not {@code WithSpanBenchmark}, which means something only with an agent attached.
+   */
+  private static final String SDK_BENCHMARKS =
+      "\\.(SpanBenchmark|PropagationBenchmark|ApplicationApiSpanBenchmark|JdbcSpanBenchmark)\\.";
+
   private static final String ADVICE_DISPATCH = "AdviceDispatchBenchmark";
 
   private final Settings settings;
