@@ -85,18 +85,8 @@ final class ProtobufOutput {
   }
 
   void fixed64(long value) {
-    ensure(8);
-    byte[] b = bytes;
-    int p = position;
-    b[p] = (byte) value;
-    b[p + 1] = (byte) (value >> 8);
-    b[p + 2] = (byte) (value >> 16);
-    b[p + 3] = (byte) (value >> 24);
-    b[p + 4] = (byte) (value >> 32);
-    b[p + 5] = (byte) (value >> 40);
-    b[p + 6] = (byte) (value >> 48);
-    b[p + 7] = (byte) (value >> 56);
-    position = p + 8;
+    fixed32((int) value); // little-endian: the low half first
+    fixed32((int) (value >>> 32));
   }
 
   void fixed32(int value) {
