@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Runs every benchmark and writes the report: {@code java -jar weft-bench-harness.jar [--quick] [--only
- * startup|servlet|kafka|jmh]} from the
+ * startup|servlet|kafka|jmh] [--rounds N]} from the
  * repository root, as {@code benchmarks/run.sh} does. The JDK running it is the JDK under test.
  */
 public final class Main {
@@ -15,6 +15,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] arguments) throws Exception {
+    long started = System.nanoTime();
     Settings settings = Settings.fromArguments(arguments);
     Files.createDirectories(Artifacts.WORK_DIRECTORY);
     Agent.copyJars();
@@ -59,6 +60,8 @@ public final class Main {
     System.out.println();
     System.out.print(report);
     System.out.println();
-    System.out.println("written to " + settings.output);
+    System.out.printf(
+        "written to %s after %d minutes%n",
+        settings.output, (System.nanoTime() - started) / 60_000_000_000L);
   }
 }

@@ -38,7 +38,7 @@ final class Report {
                 + "the agent, a one-time cost) and the rest (the steady cost); the servlet phases start once a warm-up "
                 + "has left the JIT compilers quiet. What each figure means: README.md, section Overhead.",
             LocalDate.now(),
-            settings.quick ? " --quick" : "",
+            settings.options.isEmpty() ? "" : " " + settings.options,
             settings.rounds,
             settings.helloWorldRuns));
     line("");
@@ -75,8 +75,12 @@ final class Report {
             + " | OpenTelemetry vs none | Weft target |");
     line("|---|---:|---:|---:|---:|---:|---|");
     for (Section section : Section.values()) {
+      List<Quantity> quantities = results.quantities(section);
+      if (quantities.isEmpty()) {
+        continue; // a benchmark left out with --only
+      }
       line("| **" + section.title(settings) + "** | | | | | | |");
-      for (Quantity quantity : results.quantities(section)) {
+      for (Quantity quantity : quantities) {
         String label =
             quantity == Quantity.SPANS_PER_REQUEST || quantity == Quantity.SPANS_PER_RECORD
                 ? quantity.label + " (" + section.spansPerRequest + " expected)"
@@ -171,8 +175,8 @@ final class Report {
   private void microBenchmarkTables() {
     line("");
     line(
-        "Micro-benchmarks (JMH, ns per operation ± 99.9% confidence half-width). The OpenTelemetry SDK's hot "
-            + "paths, called directly (Weft ships this SDK):");
+        "Micro-benchmarks (JMH, ns per operation ± 99.9% confidence half-width), called directly without an "
+            + "agent: the OpenTelemetry SDK's hot paths (Weft ships this SDK) and Weft's own ones beside them:");
     line("");
     line("| Benchmark | ns/op |");
     line("|---|---:|");

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * How long and how often to measure: the full run, or a quick one ({@code --quick}) that only checks the harness
- * works; {@code --only startup|servlet|kafka|jmh} (after {@code --quick} or alone) runs one benchmark, to see
- * where a change moved the cost without waiting for the rest.
+ * works; {@code --only startup|servlet|kafka|jmh} runs one benchmark, to see where a change moved the cost without
+ * waiting for the rest; {@code --rounds N} sets the number of interleaved rounds (5 in a full run, 2 in a quick one),
+ * to fit a full run into the time at hand (each full servlet round takes about 12 minutes on two cores).
  */
 final class Settings {
 
@@ -78,10 +79,14 @@ final class Settings {
   /** The one benchmark to run, or null for all. */
   private final String only;
 
-  private Settings(boolean quick, String only) {
+  /** The options the run was started with, as the report quotes them. */
+  final String options;
+
+  private Settings(boolean quick, String only, Integer rounds, String options) {
     this.quick = quick;
     this.only = only;
-    rounds = quick ? 2 : 5;
+    this.options = options;
+    this.rounds = rounds != null ? rounds : quick ? 2 : 5;
     helloWorldRuns = quick ? 3 : 10;
     warmUp = Duration.ofSeconds(quick ? 5 : 20);
     warmUpLimit = Duration.ofSeconds(quick ? 30 : 120);
@@ -118,11 +123,19 @@ final class Settings {
       only = rest.remove(onlyAt + 1);
       rest.remove(onlyAt);
     }
+    Integer rounds = null;
+    int roundsAt = rest.indexOf("--rounds");
+    if (roundsAt >= 0
+        && roundsAt + 1 < rest.size()
+        && rest.get(roundsAt + 1).matches("[1-9][0-9]?")) {
+      rounds = Integer.valueOf(rest.remove(roundsAt + 1));
+      rest.remove(roundsAt);
+    }
     if (!rest.isEmpty()) {
       throw new IllegalArgumentException(
-          "usage: benchmarks/run.sh [--quick] [--only startup|servlet|kafka|jmh]");
+          "usage: benchmarks/run.sh [--quick] [--only startup|servlet|kafka|jmh] [--rounds 1-99]");
     }
-    return new Settings(quick, only);
+    return new Settings(quick, only, rounds, String.join(" ", arguments));
   }
 
   private static final List<String> BENCHMARKS = List.of("startup", "servlet", "kafka", "jmh");
