@@ -81,6 +81,10 @@ final class AppProcess implements AutoCloseable {
     return ProcStat.peakResidentBytes(process.pid());
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   long residentBytes() throws IOException {
     return ProcStat.residentBytes(process.pid());
   }

@@ -27,6 +27,9 @@ enum Quantity {
           + String.join(" ", Settings.FIXED_HEAP)
           + "`), prompt collector (MB)",
       0),
+  RSS_UNDER_LOAD_FIXED_HEAP(
+      "servlet app highest RSS sampled during `/chain` and `/hello` at saturation, fixed heap (MB)",
+      0),
   PEAK_RSS_SLOW_COLLECTOR("servlet app peak RSS, slow-collector phases included (MB)", 0),
   JAR_SIZE("agent jar (MB)", 1);
 

@@ -143,7 +143,8 @@ final class ServletBenchmark {
 
   /**
    * Starts the application with a {@link Settings#FIXED_HEAP fixed heap}, warms it up, runs /chain and /hello at
-   * saturation (as the round's first phases do), and records its peak RSS.
+   * saturation (as the round's first phases do), and records its peak RSS since launch (VmHWM) and the highest RSS
+   * sampled while it served at saturation.
    */
   void measureFixedHeapMemory(int round, Agent agent) throws Exception {
     int port = AppProcess.freePort();
@@ -158,13 +159,19 @@ final class ServletBenchmark {
       app.awaitFirstAnswer(port, "/hello");
       warmUp(app, port);
       String traceparent = TraceId.random().traceparent();
-      wrk.run(port, "/chain", traceparent, Settings.CONNECTIONS, settings.chainLoad);
-      wrk.run(port, "/hello", traceparent, Settings.CONNECTIONS, settings.helloLoad);
+      double underLoad;
+      try (ResidentSampler sampler = new ResidentSampler(app)) {
+        wrk.run(port, "/chain", traceparent, Settings.CONNECTIONS, settings.chainLoad);
+        wrk.run(port, "/hello", traceparent, Settings.CONNECTIONS, settings.helloLoad);
+        underLoad = sampler.highestBytes() / MEGABYTE;
+      }
       double peak = app.peakResidentBytes() / MEGABYTE;
       results.add(Section.FOOTPRINT, Quantity.PEAK_RSS_FIXED_HEAP, agent, peak);
+      results.add(Section.FOOTPRINT, Quantity.RSS_UNDER_LOAD_FIXED_HEAP, agent, underLoad);
       System.out.printf(
-          "round %d/%d, %s: peak RSS with a fixed heap %.0f MB%n",
-          round, settings.rounds, agent.label, peak);
+          "round %d/%d, %s: with a fixed heap, peak RSS since launch %.0f MB, highest RSS at"
+              + " saturation %.0f MB%n",
+          round, settings.rounds, agent.label, peak, underLoad);
       app.stop();
     }
   }
