@@ -97,6 +97,7 @@ public final class AgentStarter {
                     "SDK ready "
                         + (System.nanoTime() - startedAt) / 1_000_000
                         + " ms after premain began");
+                AdviceInlining.applySetting(); // after the SDK: the application serves by now
               }
             });
     transformer.initializedBy(init); // before it runs: it must never wait for itself

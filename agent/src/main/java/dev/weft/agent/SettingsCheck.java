@@ -30,7 +30,8 @@ final class SettingsCheck {
           "otel.javaagent.enabled",
           "otel.javaagent.debug",
           "otel.javaagent.extensions",
-          "otel.javaagent.exporter.max-concurrent-exports");
+          "otel.javaagent.exporter.max-concurrent-exports",
+          AdviceInlining.SETTING);
 
   /** The {@code otel.instrumentation.*} settings Weft reads that are not under one module's name. */
   private static final List<String> SHARED_INSTRUMENTATION_SETTINGS =

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** No silent settings: what Weft cannot honour is named once each, and the application is traced all the same. */
@@ -42,6 +43,33 @@ class SettingsTest {
             setting + " in " + warnings);
       }
       assertTrue(warnings.stream().anyMatch(line -> line.contains("[kafka]")), warnings.toString());
+    }
+  }
+
+  /** With the advice kept out of the JIT's inlining, the JVM takes the compiler directive and spans arrive as usual. */
+  @Test
+  void adviceKeptOutOfInliningStillTraces() throws Exception {
+    try (OtlpReceiver receiver = new OtlpReceiver();
+        AppProcess app =
+            AppProcess.app("TomcatApp")
+                .exportingTo(receiver)
+                .with("otel.javaagent.experimental.inline-advice", "false")
+                .with("otel.javaagent.debug", "true")
+                .start()) {
+      Http.get(app.port(), "/shop/hello?request=2");
+      assertEquals(
+          "GET /shop/hello",
+          receiver.awaitOne(span -> "request=2".equals(span.attribute("url.query"))).name());
+      // the directive is added on the agent's thread once the SDK is ready, maybe after the first
+      // request
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!app.stderr().contains("advice not inlined by the JIT compilers")
+          && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      app.stop();
+      assertTrue(app.stderr().contains("advice not inlined by the JIT compilers"), app.stderr());
+      assertTrue(app.stderrLinesWith("[weft] WARN").isEmpty(), app.stderr());
     }
   }
 }

@@ -7,7 +7,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -81,8 +83,30 @@ final class AppProcess implements AutoCloseable {
     return ProcStat.peakResidentBytes(process.pid());
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   long residentBytes() throws IOException {
     return ProcStat.residentBytes(process.pid());
+  }
+
+  /**
+   * Asks the JVM to give the memory that its malloc heap holds freed back to the OS ({@code jcmd PID
+   * System.trim_native_heap}, glibc's {@code malloc_trim}); returns whether it did. Freed native memory, such as the
+   * JIT compilers' arenas after a large compilation, otherwise stays resident.
+   */
+  boolean trimNativeHeap() throws IOException, InterruptedException {
+    Path jcmd = Paths.get(Artifacts.JAVA).resolveSibling("jcmd");
+    if (!Files.isExecutable(jcmd)) {
+      return false;
+    }
+    Process trim =
+        new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "System.trim_native_heap")
+            .redirectErrorStream(true)
+            .start();
+    String answer = new String(trim.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return trim.waitFor() == 0 && answer.contains("RSS");
   }
 
   /** Bytes allocated so far by the application's live threads (see the application's AllocationProbe). */

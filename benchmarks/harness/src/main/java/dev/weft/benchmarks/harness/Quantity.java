@@ -27,6 +27,13 @@ enum Quantity {
           + String.join(" ", Settings.FIXED_HEAP)
           + "`), prompt collector (MB)",
       0),
+  RSS_UNDER_LOAD_FIXED_HEAP(
+      "servlet app highest RSS sampled during `/chain` and `/hello` at saturation, fixed heap (MB)",
+      0),
+  RSS_TRIMMED_FIXED_HEAP(
+      "of it, still resident once the JVM returned freed native memory to the OS"
+          + " (`jcmd PID System.trim_native_heap`), fixed heap (MB)",
+      0),
   PEAK_RSS_SLOW_COLLECTOR("servlet app peak RSS, slow-collector phases included (MB)", 0),
   JAR_SIZE("agent jar (MB)", 1);
 

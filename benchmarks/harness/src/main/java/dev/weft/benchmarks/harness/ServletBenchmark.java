@@ -143,7 +143,10 @@ final class ServletBenchmark {
 
   /**
    * Starts the application with a {@link Settings#FIXED_HEAP fixed heap}, warms it up, runs /chain and /hello at
-   * saturation (as the round's first phases do), and records its peak RSS.
+   * saturation (as the round's first phases do), and records its peak RSS since launch (VmHWM) and the highest RSS
+   * sampled while it served at saturation, then the RSS left once the JVM returned its freed native memory to the
+   * OS: the difference is memory the process no longer uses but holds (mostly what the JIT compilers' arenas took
+   * for large compilations during the warm-up, which glibc keeps).
    */
   void measureFixedHeapMemory(int round, Agent agent) throws Exception {
     int port = AppProcess.freePort();
@@ -158,13 +161,27 @@ final class ServletBenchmark {
       app.awaitFirstAnswer(port, "/hello");
       warmUp(app, port);
       String traceparent = TraceId.random().traceparent();
-      wrk.run(port, "/chain", traceparent, Settings.CONNECTIONS, settings.chainLoad);
-      wrk.run(port, "/hello", traceparent, Settings.CONNECTIONS, settings.helloLoad);
+      double underLoad;
+      try (ResidentSampler sampler = new ResidentSampler(app)) {
+        wrk.run(port, "/chain", traceparent, Settings.CONNECTIONS, settings.chainLoad);
+        wrk.run(port, "/hello", traceparent, Settings.CONNECTIONS, settings.helloLoad);
+        underLoad = sampler.highestBytes() / MEGABYTE;
+      }
       double peak = app.peakResidentBytes() / MEGABYTE;
       results.add(Section.FOOTPRINT, Quantity.PEAK_RSS_FIXED_HEAP, agent, peak);
+      results.add(Section.FOOTPRINT, Quantity.RSS_UNDER_LOAD_FIXED_HEAP, agent, underLoad);
+      // after the peaks are read: how much of what stays resident the JVM no longer uses
+      if (app.trimNativeHeap()) {
+        results.add(
+            Section.FOOTPRINT,
+            Quantity.RSS_TRIMMED_FIXED_HEAP,
+            agent,
+            app.residentBytes() / MEGABYTE);
+      }
       System.out.printf(
-          "round %d/%d, %s: peak RSS with a fixed heap %.0f MB%n",
-          round, settings.rounds, agent.label, peak);
+          "round %d/%d, %s: with a fixed heap, peak RSS since launch %.0f MB, highest RSS at"
+              + " saturation %.0f MB%n",
+          round, settings.rounds, agent.label, peak, underLoad);
       app.stop();
     }
   }
