@@ -108,7 +108,8 @@ public class PropagationBenchmark {
   private final Map<String, byte[]> incomingBytes =
       Map.of(
           "traceparent",
-          "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01".getBytes(StandardCharsets.UTF_8));
+          "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+              .getBytes(StandardCharsets.UTF_8));
 
   @Benchmark
   public Context weftExtractDecodedBytes() {
