@@ -1,5 +1,6 @@
 package dev.weft.agent.tracecontext;
 
+import dev.weft.instrumentation.api.ByteValuesGetter;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceState;
@@ -61,12 +62,21 @@ public final class TraceContextPropagator implements TextMapPropagator {
     if (getter == null) {
       return context;
     }
-    String traceParent = getter.get(carrier, TRACE_PARENT);
+    CharSequence traceParent = traceParent(carrier, getter);
     if (!TraceParentHeader.isValid(traceParent)) { // a tracestate alone is discarded
       return context;
     }
     TraceState traceState = traceState(joined(getter.getAll(carrier, TRACE_STATE)));
     return context.with(Span.wrap(TraceParentHeader.parent(traceParent, traceState)));
+  }
+
+  /** The {@code traceparent} as the carrier holds it: its bytes are read as they are, not decoded to a string. */
+  private static <C> CharSequence traceParent(C carrier, TextMapGetter<C> getter) {
+    if (getter instanceof ByteValuesGetter) {
+      byte[] value = ((ByteValuesGetter<C>) getter).getBytes(carrier, TRACE_PARENT);
+      return value == null ? null : new AsciiBytes(value);
+    }
+    return getter.get(carrier, TRACE_PARENT);
   }
 
   /** The state of a valid parent: the header's members, or none when it is absent, empty or invalid. */

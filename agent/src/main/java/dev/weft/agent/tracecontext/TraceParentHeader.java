@@ -5,8 +5,9 @@ import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 
 /**
- * The {@code traceparent} header ({@code version-traceid-parentid-flags}, lowercase hex), read in place: checking it
- * allocates nothing, and reading it only the two ids the span context holds. The rules are those of the SDK's
+ * The {@code traceparent} header ({@code version-traceid-parentid-flags}, lowercase hex), read in place, from a string
+ * or from a carrier's bytes ({@link AsciiBytes}): checking it allocates nothing, and reading it only the two ids and
+ * the {@link RemoteParent} that holds them. The rules are those of the SDK's
  * {@code W3CTraceContextPropagator}: version {@code 00} is exactly 55 characters; a higher version is read by the
  * version-00 rules when what follows the flags begins with {@code -}; version {@code ff}, all-zero ids and uppercase
  * hex are invalid.
@@ -23,7 +24,7 @@ final class TraceParentHeader {
 
   private TraceParentHeader() {}
 
-  static boolean isValid(String header) {
+  static boolean isValid(CharSequence header) {
     if (header == null || header.length() < LENGTH) {
       return false;
     }
@@ -46,20 +47,20 @@ final class TraceParentHeader {
    * @param header a header {@link #isValid valid}
    * @return the remote parent it names, with {@code traceState}
    */
-  static SpanContext parent(String header, TraceState traceState) {
+  static SpanContext parent(CharSequence header, TraceState traceState) {
     byte flags = (byte) (hexValue(header.charAt(FLAGS)) << 4 | hexValue(header.charAt(FLAGS + 1)));
-    return SpanContext.createFromRemoteParent(
-        header.substring(TRACE_ID, TRACE_ID + TRACE_ID_LENGTH),
-        header.substring(SPAN_ID, SPAN_ID + SPAN_ID_LENGTH),
+    return new RemoteParent(
+        header.subSequence(TRACE_ID, TRACE_ID + TRACE_ID_LENGTH).toString(),
+        header.subSequence(SPAN_ID, SPAN_ID + SPAN_ID_LENGTH).toString(),
         TraceFlags.fromByte(flags),
         traceState);
   }
 
-  private static boolean isVersionZero(String header) {
+  private static boolean isVersionZero(CharSequence header) {
     return header.charAt(0) == '0' && header.charAt(1) == '0';
   }
 
-  private static boolean isHex(String header, int from, int length) {
+  private static boolean isHex(CharSequence header, int from, int length) {
     for (int i = from; i < from + length; i++) {
       if (hexValue(header.charAt(i)) < 0) {
         return false;
@@ -68,7 +69,7 @@ final class TraceParentHeader {
     return true;
   }
 
-  private static boolean isZero(String header, int from, int length) {
+  private static boolean isZero(CharSequence header, int from, int length) {
     for (int i = from; i < from + length; i++) {
       if (header.charAt(i) != '0') {
         return false;

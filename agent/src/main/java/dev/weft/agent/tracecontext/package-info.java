@@ -11,7 +11,10 @@
  * version-00 rules when what follows the flags begins with {@code -}, version {@code ff} is invalid) are the SDK's,
  * checked in place by {@link dev.weft.agent.tracecontext.TraceParentHeader} (every traced request reads one: the
  * SDK's parser cuts out the version as a string of its own and looks it up in a set, and would read the
- * {@code tracestate} again with Level 1's rules); the {@code tracestate} header is Weft's own ({@link dev.weft.agent.tracecontext.TraceStateHeader}), read in one pass without regex into a
+ * {@code tracestate} again with Level 1's rules; a carrier that holds its values as bytes, such as a Kafka record's
+ * headers, is read in those bytes ({@link dev.weft.agent.tracecontext.AsciiBytes}) rather than decoded to a string
+ * first, and the ids checked there are not checked again by the SDK ({@link dev.weft.agent.tracecontext.RemoteParent}));
+ * the {@code tracestate} header is Weft's own ({@link dev.weft.agent.tracecontext.TraceStateHeader}), read in one pass without regex into a
  * {@link dev.weft.agent.tracecontext.Level2TraceState}, which also carries the header text to write on, computed once
  * per incoming request rather than once per outgoing call.
  *

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.instrumentation.api.ByteValuesGetter;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -49,6 +51,32 @@ class TraceContextPropagatorTest {
         }
       };
 
+  /** The same headers held as UTF-8 bytes, as Kafka records hold them. */
+  private static final ByteValuesGetter<Map<String, List<String>>> BYTE_HEADERS =
+      new ByteValuesGetter<>() {
+        @Override
+        public byte[] getBytes(Map<String, List<String>> carrier, String key) {
+          String value = HEADERS.get(carrier, key);
+          return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public Iterable<String> keys(Map<String, List<String>> carrier) {
+          return HEADERS.keys(carrier);
+        }
+
+        @Override
+        public String get(Map<String, List<String>> carrier, String key) {
+          return HEADERS.get(carrier, key);
+        }
+
+        @Override
+        public Iterator<String> getAll(Map<String, List<String>> carrier, String key) {
+          return HEADERS.getAll(carrier, key);
+        }
+      };
+
+  /** The parent read from string headers, after checking that reading the same headers as bytes reads the same. */
   private static SpanContext extract(String... nameValuePairs) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (int i = 0; i < nameValuePairs.length; i += 2) {
@@ -56,8 +84,20 @@ class TraceContextPropagatorTest {
           .computeIfAbsent(nameValuePairs[i], name -> new ArrayList<>())
           .add(nameValuePairs[i + 1]);
     }
-    Context context = TraceContextPropagator.INSTANCE.extract(Context.root(), headers, HEADERS);
-    return Span.fromContext(context).getSpanContext();
+    SpanContext fromStrings =
+        Span.fromContext(TraceContextPropagator.INSTANCE.extract(Context.root(), headers, HEADERS))
+            .getSpanContext();
+    SpanContext fromBytes =
+        Span.fromContext(
+                TraceContextPropagator.INSTANCE.extract(Context.root(), headers, BYTE_HEADERS))
+            .getSpanContext();
+    assertEquals(fromStrings.isValid(), fromBytes.isValid());
+    assertEquals(fromStrings.getTraceId(), fromBytes.getTraceId());
+    assertEquals(fromStrings.getSpanId(), fromBytes.getSpanId());
+    assertEquals(fromStrings.getTraceFlags(), fromBytes.getTraceFlags());
+    assertEquals(fromStrings.getTraceState(), fromBytes.getTraceState());
+    assertEquals(fromStrings.isRemote(), fromBytes.isRemote());
+    return fromStrings;
   }
 
   private static Map<String, String> inject(SpanContext span) {
@@ -115,6 +155,7 @@ class TraceContextPropagatorTest {
     assertFalse(extract("traceparent", "00_" + TRACE_ID + "-1234567890123456-01").isValid());
     assertFalse(extract("traceparent", PARENT.substring(0, PARENT.length() - 1)).isValid());
     assertFalse(extract("traceparent", "").isValid());
+    assertFalse(extract("traceparent", "00-" + TRACE_ID + "-123456789012345\u00e9-01").isValid());
   }
 
   @Test

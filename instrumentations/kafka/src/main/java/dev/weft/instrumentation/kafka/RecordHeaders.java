@@ -1,6 +1,6 @@
 package dev.weft.instrumentation.kafka;
 
-import io.opentelemetry.context.propagation.TextMapGetter;
+import dev.weft.instrumentation.api.ByteValuesGetter;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,8 +8,11 @@ import java.util.List;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
-/** Record headers as the propagators' carrier: values are UTF-8 bytes. */
-enum RecordHeaders implements TextMapGetter<Headers>, TextMapSetter<Headers> {
+/**
+ * Record headers as the propagators' carrier: values are UTF-8 bytes, which Weft's {@code tracecontext} propagator
+ * reads as they are ({@link ByteValuesGetter}).
+ */
+enum RecordHeaders implements ByteValuesGetter<Headers>, TextMapSetter<Headers> {
   INSTANCE;
 
   /** Replaces the header rather than adding a second one (a record forwarded with its consumed headers has one). */
@@ -22,9 +25,14 @@ enum RecordHeaders implements TextMapGetter<Headers>, TextMapSetter<Headers> {
   }
 
   @Override
-  public String get(Headers headers, String key) {
+  public byte[] getBytes(Headers headers, String key) {
     Header header = headers == null ? null : headers.lastHeader(key);
-    byte[] value = header == null ? null : header.value();
+    return header == null ? null : header.value();
+  }
+
+  @Override
+  public String get(Headers headers, String key) {
+    byte[] value = getBytes(headers, key);
     return value == null ? null : new String(value, StandardCharsets.UTF_8);
   }
 

@@ -6,7 +6,8 @@
  * <p>Design choices:
  * <ul>
  *   <li><b>Producer.</b> {@code KafkaProducer.send(record, callback)} ({@link ProducerSendAdvice}) starts
- *       {@code send {topic}}, writes its context into the record's headers ({@link RecordHeaders}) and hands the
+ *       {@code send {topic}}, writes its context into the record's headers ({@link RecordHeaders}, which hand the
+ *       {@code tracecontext} propagator a consumed header's bytes as they are: no string is decoded per record) and hands the
  *       producer a {@link TracingCallback} in place of the application's: the span ends on the broker's answer,
  *       and the application's callback then runs with the sender's context current. A record sent twice has
  *       read-only headers; it keeps its first context and nothing is thrown.</li>
