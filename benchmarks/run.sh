@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures Weft's overhead against no agent and the OpenTelemetry Java agent, and writes the report:
-#   benchmarks/run.sh            full run, 5 rounds (about 80 minutes on two cores), writes benchmarks/results.md
-#   benchmarks/run.sh --rounds 3 full run with 3 rounds (about 55 minutes)
+#   benchmarks/run.sh            full run, 5 rounds (about 65 minutes on two cores), writes benchmarks/results.md
+#   benchmarks/run.sh --rounds 3 full run with 3 rounds (about 40 minutes)
 #   benchmarks/run.sh --quick    short loads, 2 rounds (about 16 minutes), writes benchmarks/target/run/results-quick.md
 #   benchmarks/run.sh [--quick] --only startup|servlet|kafka|jmh   one benchmark, written to
 #                                benchmarks/target/run/results-<name>[-quick].md

@@ -19,12 +19,18 @@ import javax.management.ObjectName;
  *
  * <p>How: a compiler directive (the JDK's {@code Compiler.directives_add}) added through the platform's {@code
  * DiagnosticCommand} MBean, which matches every method and forbids inlining {@code dev.weft.instrumentation.*}
- * into it. Directives apply first-match, so this one hides any directive of the user's added before it; the
- * platform MBean server is started for it. Hence opt-in.
+ * into it. Directives apply first-match, so this one hides any directive of the user's added before it, and while a
+ * directive has inline rules HotSpot no longer consults {@code -XX:CompileCommand=inline|dontinline}; the platform
+ * MBean server is started for it, and methods compiled before it keep their inlined advice. Hence opt-in; the same
+ * effect from the first compilation, without the MBean server, is the JVM option {@code
+ * -XX:CompileCommand=dontinline,dev/weft/instrumentation/*.*}.
  */
 final class AdviceInlining {
 
   static final String SETTING = "otel.javaagent.experimental.inline-advice";
+
+  /** What {@code Compiler.directives_add} answers when it took the directive ("1 compiler directives added"). */
+  private static final String ADDED = "compiler directives added";
 
   private static final String DIRECTIVE =
       "[ { match: \"*.*\", inline: \"-dev/weft/instrumentation/*.*\" } ]";
@@ -40,20 +46,28 @@ final class AdviceInlining {
       Path directive = Files.createTempFile("weft-jit-directive", ".json");
       try {
         Files.write(directive, DIRECTIVE.getBytes(StandardCharsets.US_ASCII));
-        Object added =
+        Object answer =
             ManagementFactory.getPlatformMBeanServer()
                 .invoke(
                     new ObjectName("com.sun.management:type=DiagnosticCommand"),
                     "compilerDirectivesAdd",
                     new Object[] {new String[] {directive.toString()}},
                     new String[] {String[].class.getName()});
-        AgentLog.debug("advice not inlined by the JIT compilers: " + added);
+        // the command does not throw when it refuses a directive (a parse error, the directives
+        // limit): it says so
+        if (String.valueOf(answer).contains(ADDED)) {
+          AgentLog.debug("advice not inlined by the JIT compilers: " + answer);
+        } else {
+          AgentLog.warn(
+              SETTING
+                  + "=false is not honoured, the JVM refused the compiler directive: "
+                  + answer);
+        }
       } finally {
         Files.deleteIfExists(directive);
       }
     } catch (Exception | LinkageError e) {
-      AgentLog.warn(
-          SETTING + "=false is not honoured, the JVM refused the compiler directive: " + e);
+      AgentLog.warn(SETTING + "=false is not honoured, the compiler directive was not added: " + e);
     }
   }
 }

@@ -55,7 +55,11 @@ final class RemoteParent implements SpanContext {
     return true;
   }
 
-  /** Equal to another parent read with the same fields, as the SDK's span contexts are among themselves. */
+  /**
+   * Equal to another parent read with the same fields, as the SDK's span contexts are equal only among themselves:
+   * an extracted parent is not equal to {@code SpanContext.createFromRemoteParent} of the same fields (compare the
+   * getters for that).
+   */
   @Override
   public boolean equals(Object other) {
     if (!(other instanceof RemoteParent)) {

@@ -6,8 +6,8 @@ import io.opentelemetry.api.trace.TraceState;
 
 /**
  * The {@code traceparent} header ({@code version-traceid-parentid-flags}, lowercase hex), read in place, from a string
- * or from a carrier's bytes ({@link AsciiBytes}): checking it allocates nothing, and reading it only the two ids and
- * the {@link RemoteParent} that holds them. The rules are those of the SDK's
+ * or from a carrier's bytes (seen through an {@link AsciiBytes}): checking it allocates nothing more, and reading it
+ * only the two ids and the {@link RemoteParent} that holds them. The rules are those of the SDK's
  * {@code W3CTraceContextPropagator}: version {@code 00} is exactly 55 characters; a higher version is read by the
  * version-00 rules when what follows the flags begins with {@code -}; version {@code ff}, all-zero ids and uppercase
  * hex are invalid.

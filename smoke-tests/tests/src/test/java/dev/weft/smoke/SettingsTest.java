@@ -63,12 +63,16 @@ class SettingsTest {
       // the directive is added on the agent's thread once the SDK is ready, maybe after the first
       // request
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (!app.stderr().contains("advice not inlined by the JIT compilers")
+      while (!app.stderr()
+              .contains("advice not inlined by the JIT compilers: 1 compiler directives added")
           && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
       app.stop();
-      assertTrue(app.stderr().contains("advice not inlined by the JIT compilers"), app.stderr());
+      assertTrue(
+          app.stderr()
+              .contains("advice not inlined by the JIT compilers: 1 compiler directives added"),
+          app.stderr());
       assertTrue(app.stderrLinesWith("[weft] WARN").isEmpty(), app.stderr());
     }
   }

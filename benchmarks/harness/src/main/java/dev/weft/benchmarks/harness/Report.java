@@ -270,9 +270,7 @@ final class Report {
             ? "≤ +1.5 µs"
             : "";
       case FOOTPRINT:
-        return quantity == Quantity.PEAK_RSS
-                || quantity == Quantity.PEAK_RSS_FIXED_HEAP
-                || quantity == Quantity.RSS_UNDER_LOAD_FIXED_HEAP
+        return quantity == Quantity.PEAK_RSS || quantity == Quantity.PEAK_RSS_FIXED_HEAP
             ? "≤ +20 MB"
             : quantity == Quantity.JAR_SIZE ? "≤ 10 MB" : "";
       default:

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The highest resident memory ({@code VmRSS}) of a process seen while some load ran, read every {@link #PERIOD_MILLIS}
  * ms on a thread of its own. Beside {@code VmHWM}, the peak since launch, it tells a peak of start-up (class loading,
- * weaving, the JIT compiling everything at once) from what the application holds while it serves.
+ * weaving) from what the process holds while it serves, which includes native memory freed earlier that malloc kept.
  */
 final class ResidentSampler implements AutoCloseable {
 
@@ -42,8 +42,8 @@ final class ResidentSampler implements AutoCloseable {
         sample();
         Thread.sleep(PERIOD_MILLIS);
       }
-    } catch (InterruptedException | IOException stopped) {
-      // closed, or the process ended: what was seen stays
+    } catch (InterruptedException | IOException | RuntimeException stopped) {
+      // closed, the process ended, or /proc said something unexpected: what was seen stays
     }
   }
 

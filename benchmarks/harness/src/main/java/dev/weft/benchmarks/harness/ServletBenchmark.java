@@ -161,12 +161,12 @@ final class ServletBenchmark {
       app.awaitFirstAnswer(port, "/hello");
       warmUp(app, port);
       String traceparent = TraceId.random().traceparent();
-      double underLoad;
-      try (ResidentSampler sampler = new ResidentSampler(app)) {
+      ResidentSampler sampler = new ResidentSampler(app);
+      try (sampler) {
         wrk.run(port, "/chain", traceparent, Settings.CONNECTIONS, settings.chainLoad);
         wrk.run(port, "/hello", traceparent, Settings.CONNECTIONS, settings.helloLoad);
-        underLoad = sampler.highestBytes() / MEGABYTE;
       }
+      double underLoad = sampler.highestBytes() / MEGABYTE; // with the last sample, taken on close
       double peak = app.peakResidentBytes() / MEGABYTE;
       results.add(Section.FOOTPRINT, Quantity.PEAK_RSS_FIXED_HEAP, agent, peak);
       results.add(Section.FOOTPRINT, Quantity.RSS_UNDER_LOAD_FIXED_HEAP, agent, underLoad);
@@ -177,6 +177,12 @@ final class ServletBenchmark {
             Quantity.RSS_TRIMMED_FIXED_HEAP,
             agent,
             app.residentBytes() / MEGABYTE);
+      } else {
+        results.warnings.add(
+            String.format(
+                "round %d, %s: jcmd System.trim_native_heap failed (no jcmd beside java, or a JDK before"
+                    + " 17.0.9); the trimmed RSS row misses this round",
+                round, agent.label));
       }
       System.out.printf(
           "round %d/%d, %s: with a fixed heap, peak RSS since launch %.0f MB, highest RSS at"

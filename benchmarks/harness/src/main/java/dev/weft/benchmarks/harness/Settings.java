@@ -10,7 +10,7 @@ import java.util.List;
  * How long and how often to measure: the full run, or a quick one ({@code --quick}) that only checks the harness
  * works; {@code --only startup|servlet|kafka|jmh} runs one benchmark, to see where a change moved the cost without
  * waiting for the rest; {@code --rounds N} sets the number of interleaved rounds (5 in a full run, 2 in a quick one),
- * to fit a full run into the time at hand (each full servlet round takes about 12 minutes on two cores).
+ * to fit a full run into the time at hand (each full servlet round takes about 10 minutes on two cores).
  */
 final class Settings {
 
