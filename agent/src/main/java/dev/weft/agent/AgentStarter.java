@@ -97,7 +97,8 @@ public final class AgentStarter {
                     "SDK ready "
                         + (System.nanoTime() - startedAt) / 1_000_000
                         + " ms after premain began");
-                AdviceInlining.applySetting(); // after the SDK: the application serves by now
+                AdviceInlining.applySetting(
+                    instrumentation); // after the SDK: the application serves by now
               }
             });
     transformer.initializedBy(init); // before it runs: it must never wait for itself

@@ -1,6 +1,7 @@
 package dev.weft.agent;
 
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,12 @@ final class ExporterSetting {
   /** What the SDK's OTLP exporter speaks: it has no {@code http/json}, and would refuse to start with it. */
   private static final List<String> OTLP_PROTOCOLS = List.of(DEFAULT_PROTOCOL, "grpc");
 
+  /**
+   * How long the gRPC sender (OkHttp) waits for the collector's answer, whatever the export timeout: the SDK sets
+   * OkHttp's call and connect timeouts, not its read timeout, which stays at OkHttp's default.
+   */
+  private static final Duration GRPC_READ_TIMEOUT = Duration.ofSeconds(10);
+
   private static final List<String> NOT_RECORDED =
       List.of("otel.metrics.exporter", "otel.logs.exporter");
 
@@ -43,6 +50,7 @@ final class ExporterSetting {
     honourTraceExporters(config, extensionExporters, overrides);
     honourProtocol(config, "otel.exporter.otlp.traces.protocol", overrides);
     honourProtocol(config, "otel.exporter.otlp.protocol", overrides);
+    warnOfGrpcTimeout(config, overrides);
     for (String setting : NOT_RECORDED) {
       List<String> exporters = config.getList(setting);
       if (!exporters.isEmpty() && !exporters.equals(List.of("none"))) {
@@ -78,6 +86,44 @@ final class ExporterSetting {
             + SHIPPED
             + ")");
     overrides.put(TRACES, used);
+  }
+
+  /** An export timeout longer than the gRPC sender waits for an answer is named, as it is honoured only in part. */
+  private static void warnOfGrpcTimeout(ConfigProperties config, Map<String, String> overrides) {
+    String protocol =
+        firstSet(
+            config, overrides, "otel.exporter.otlp.traces.protocol", "otel.exporter.otlp.protocol");
+    if (!"grpc".equals(protocol)) {
+      return;
+    }
+    for (String setting :
+        List.of("otel.exporter.otlp.traces.timeout", "otel.exporter.otlp.timeout")) {
+      Duration timeout = config.getDuration(setting);
+      if (timeout != null) {
+        if (timeout.compareTo(GRPC_READ_TIMEOUT) > 0) {
+          AgentLog.warn(
+              setting
+                  + "="
+                  + config.getString(setting)
+                  + " is honoured only up to "
+                  + GRPC_READ_TIMEOUT.toSeconds()
+                  + " s with the grpc protocol: the gRPC sender gives up on an answer that takes"
+                  + " longer; http/protobuf honours it");
+        }
+        return;
+      }
+    }
+  }
+
+  private static String firstSet(
+      ConfigProperties config, Map<String, String> overrides, String... settings) {
+    for (String setting : settings) {
+      String value = overrides.getOrDefault(setting, config.getString(setting));
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
   }
 
   private static void honourProtocol(

@@ -37,7 +37,8 @@ import java.util.List;
  *       reading and failure reporting; the batch processor is the SDK's as the file configures it (Weft's queue
  *       admission, which counts queue-full drops as they happen, is not in front of it);
  *   <li>the {@code tracecontext} propagator is Weft's {@link TraceContextPropagator} (W3C Trace Context Level 2);
- *   <li>a resource without {@code service.name} gets the detected one ({@link ServiceNames}).
+ *   <li>a resource without {@code service.name} gets the detected one ({@link ServiceNames});
+ *   <li>a meter or logger provider is left out with a warning: Weft records traces only.
  * </ul>
  *
  * <p>The module and what it needs (Jackson, SnakeYAML Engine, the incubating API: about 3 MB) sit under {@link
@@ -58,6 +59,9 @@ final class FileConfiguration {
   static final String TRACECONTEXT = "tracecontext";
 
   private static final String WEFT_TRACECONTEXT = "weft_tracecontext";
+
+  private static final String TRACES_ONLY =
+      " has no effect: Weft records traces only (no metrics, no logs)";
 
   private FileConfiguration() {}
 
@@ -84,6 +88,7 @@ final class FileConfiguration {
               + ": instrumentation/development is not read by Weft; the otel.instrumentation.* settings"
               + " (system properties, OTEL_* environment variables) apply");
     }
+    withoutMetricsOrLogs(model, file);
     // Weft's own setting, beside the file
     int maxConcurrentExports =
         ExportPipeline.maxConcurrentExports(
@@ -95,6 +100,21 @@ final class FileConfiguration {
       return DeclarativeConfiguration.create(model, components).getSdk();
     } catch (RuntimeException e) {
       throw new ConfigurationException(file + ": " + problem(e), e);
+    }
+  }
+
+  /**
+   * The model without a meter or logger provider, each named in a warning: Weft records traces only, so their
+   * exporters would run idle (as {@code otel.metrics.exporter} and {@code otel.logs.exporter} are turned off).
+   */
+  static void withoutMetricsOrLogs(OpenTelemetryConfigurationModel model, String file) {
+    if (model.getMeterProvider() != null) {
+      AgentLog.warn(SETTING + " " + file + ": meter_provider" + TRACES_ONLY);
+      model.withMeterProvider(null);
+    }
+    if (model.getLoggerProvider() != null) {
+      AgentLog.warn(SETTING + " " + file + ": logger_provider" + TRACES_ONLY);
+      model.withLoggerProvider(null);
     }
   }
 

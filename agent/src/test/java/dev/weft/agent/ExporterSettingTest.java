@@ -84,4 +84,46 @@ class ExporterSettingTest {
     assertEquals(2, stderr.toString().lines().count(), stderr.toString());
     assertEquals(Map.of(), honoured(Map.of("otel.metrics.exporter", "none"), new StringBuilder()));
   }
+
+  /** OkHttp's read timeout ends a gRPC export whose answer takes longer than 10 s, whatever the setting says. */
+  @Test
+  void grpcTimeoutAboveTenSecondsIsNamed() {
+    StringBuilder stderr = new StringBuilder();
+    assertEquals(
+        Map.of(),
+        honoured(
+            Map.of("otel.exporter.otlp.protocol", "grpc", "otel.exporter.otlp.timeout", "30s"),
+            stderr));
+    assertEquals(1, stderr.toString().lines().count(), stderr.toString());
+    assertTrue(
+        stderr
+            .toString()
+            .startsWith(
+                "[weft] WARN otel.exporter.otlp.timeout=30s is honoured only up to 10 s with the grpc protocol"),
+        stderr.toString());
+  }
+
+  /** The traces setting wins over the general one, as in the SDK; http/protobuf honours any timeout. */
+  @Test
+  void grpcTimeoutWarningFollowsTheSettingsInForce() {
+    StringBuilder stderr = new StringBuilder();
+    honoured(
+        Map.of(
+            "otel.exporter.otlp.protocol", "grpc",
+            "otel.exporter.otlp.timeout", "30000",
+            "otel.exporter.otlp.traces.timeout", "5s"),
+        stderr);
+    honoured(
+        Map.of(
+            "otel.exporter.otlp.protocol", "grpc",
+            "otel.exporter.otlp.traces.protocol", "http/protobuf",
+            "otel.exporter.otlp.timeout", "30s"),
+        stderr);
+    honoured(Map.of("otel.exporter.otlp.timeout", "30s"), stderr);
+    assertEquals("", stderr.toString());
+    honoured(
+        Map.of("otel.exporter.otlp.traces.protocol", "grpc", "otel.exporter.otlp.timeout", "30000"),
+        stderr);
+    assertTrue(stderr.toString().contains("otel.exporter.otlp.timeout=30000"), stderr.toString());
+  }
 }

@@ -101,6 +101,41 @@ class FileConfigurationTest {
     }
   }
 
+  /** Weft records traces only: a meter or logger provider would export nothing, so it is named and left out. */
+  @Test
+  void meterAndLoggerProvidersAreLeftOutWithAWarning() throws IOException {
+    String file =
+        write(
+            String.join(
+                "\n",
+                REALISTIC,
+                "meter_provider:",
+                "  readers:",
+                "    - periodic:",
+                "        exporter:",
+                "          otlp_http:",
+                "logger_provider:",
+                "  processors:",
+                "    - batch:",
+                "        exporter:",
+                "          otlp_http:",
+                ""));
+    OpenTelemetrySdk[] sdk = new OpenTelemetrySdk[1];
+    String stderr = StderrCapture.of(() -> sdk[0] = create(file));
+    try {
+      assertEquals(2, stderr.lines().count(), stderr);
+      assertTrue(stderr.contains(file + ": meter_provider has no effect"), stderr);
+      assertTrue(stderr.contains(file + ": logger_provider has no effect"), stderr);
+      String meterProvider = sdk[0].getSdkMeterProvider().toString();
+      assertTrue(meterProvider.contains("metricReaders=[]"), meterProvider);
+      assertTrue(
+          sdk[0].getSdkTracerProvider().toString().contains("OtlpHttpSpanExporter"),
+          sdk[0].getSdkTracerProvider().toString());
+    } finally {
+      sdk[0].shutdown().join(5, TimeUnit.SECONDS);
+    }
+  }
+
   @Test
   void aCompositeListNamesWeftsTraceContext() {
     assertEquals(

@@ -46,34 +46,60 @@ class SettingsTest {
     }
   }
 
-  /** With the advice kept out of the JIT's inlining, the JVM takes the compiler directive and spans arrive as usual. */
+  /** By default the JVM takes the compiler directive that keeps advice out of inlining, and spans arrive as usual. */
   @Test
-  void adviceKeptOutOfInliningStillTraces() throws Exception {
+  void adviceKeptOutOfInliningByDefault() throws Exception {
     try (OtlpReceiver receiver = new OtlpReceiver();
         AppProcess app =
             AppProcess.app("TomcatApp")
                 .exportingTo(receiver)
-                .with("otel.javaagent.experimental.inline-advice", "false")
                 .with("otel.javaagent.debug", "true")
                 .start()) {
       Http.get(app.port(), "/shop/hello?request=2");
       assertEquals(
           "GET /shop/hello",
           receiver.awaitOne(span -> "request=2".equals(span.attribute("url.query"))).name());
-      // the directive is added on the agent's thread once the SDK is ready, maybe after the first
-      // request
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (!app.stderr()
-              .contains("advice not inlined by the JIT compilers: 1 compiler directives added")
-          && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
+      String added = "advice not inlined by the JIT compilers: 1 compiler directives added";
+      awaitStderr(app, added);
       app.stop();
-      assertTrue(
-          app.stderr()
-              .contains("advice not inlined by the JIT compilers: 1 compiler directives added"),
-          app.stderr());
+      assertTrue(app.stderr().contains(added), app.stderr());
       assertTrue(app.stderrLinesWith("[weft] WARN").isEmpty(), app.stderr());
+    }
+  }
+
+  /**
+   * A JVM started with its own inline rules keeps them: HotSpot would ignore them beside the directive. The user
+   * who asked for the directive is told why it is not there, in one warning.
+   */
+  @Test
+  void usersInlineRulesWin() throws Exception {
+    String rule = "-XX:CompileCommand=dontinline,example/Unknown.*";
+    try (OtlpReceiver receiver = new OtlpReceiver();
+        AppProcess app =
+            AppProcess.app("TomcatApp")
+                .exportingTo(receiver)
+                .withEnvironment("JAVA_TOOL_OPTIONS", "-XX:CompileCommand=quiet " + rule)
+                .with("otel.javaagent.experimental.inline-advice", "false")
+                .start()) {
+      Http.get(app.port(), "/shop/hello?request=3");
+      assertEquals(
+          "GET /shop/hello",
+          receiver.awaitOne(span -> "request=3".equals(span.attribute("url.query"))).name());
+      String warning = "[weft] WARN otel.javaagent.experimental.inline-advice=false is not applied";
+      awaitStderr(app, warning);
+      app.stop();
+      List<String> warnings = app.stderrLinesWith("[weft] WARN");
+      assertEquals(1, warnings.size(), app.stderr());
+      assertTrue(
+          warnings.get(0).startsWith(warning) && warnings.get(0).contains(rule), app.stderr());
+    }
+  }
+
+  /** The directive is added on the agent's thread once the SDK is ready, maybe after the first request. */
+  private static void awaitStderr(AppProcess app, String text) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!app.stderr().contains(text) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
     }
   }
 }
