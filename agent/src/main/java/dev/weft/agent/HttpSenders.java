@@ -17,6 +17,9 @@ import java.util.List;
  * upgrade with the first request of a connection; a collector that does not take it (the OpenTelemetry Collector's
  * Go server, Jetty without h2c) answers in HTTP/1.1 on the same connection.
  *
+ * <p>For a plain {@code http} endpoint the JDK client gets a TLS context that is never used ({@link
+ * PlainHttpSenderConfig}) instead of building the JVM's default one, trust store and all.
+ *
  * <p>Chosen here, on the component loader the SDK's autoconfigure and the exporters find their services with, so
  * that no OkHttp client is ever built for HTTP. An extension's own HTTP sender is left in place.
  */
@@ -42,7 +45,14 @@ final class HttpSenders {
             preferred.add(provider);
           }
         }
-        return preferred;
+        if (preferred.size() != 1) {
+          // several providers are told apart by class name, which a wrapper would hide
+          return preferred;
+        }
+        HttpSenderProvider jdk = (HttpSenderProvider) preferred.get(0);
+        HttpSenderProvider withoutUnusedTls =
+            config -> jdk.createSender(PlainHttpSenderConfig.of(config));
+        return List.of(type.cast(withoutUnusedTls));
       }
     };
   }

@@ -19,8 +19,9 @@ import java.util.function.Supplier;
  * Makes the HTTP and gRPC senders the exporters get build their client on their first send rather than when the
  * exporter is built (when one provider of each is found, as in the agent's own jar).
  *
- * <p>Why: the JDK's HTTP client loads about 300 {@code java.net.http} classes and, for its TLS context, about 200
- * security classes, and starts a selector thread: some 400 ms of the SDK's start-up on two cores, which every
+ * <p>Why: the JDK's HTTP client loads about 300 {@code java.net.http} classes (and, for an {@code https} endpoint,
+ * about 200 security classes for its TLS context) and starts a selector thread: some 400 ms of the SDK's start-up
+ * on two cores, which every
  * advice waits for ({@link TracingGate}). The first export comes seconds later ({@code otel.bsp.schedule.delay}), on
  * the batch span processor's thread, where building it makes no application thread wait. An exporter built and then
  * replaced without sending (as {@link ExportPipeline} replaces the one autoconfigure builds) never builds a client.

@@ -3,11 +3,18 @@ package dev.weft.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.common.ComponentLoader;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.export.GrpcSenderProvider;
 import io.opentelemetry.sdk.common.export.HttpSenderProvider;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class HttpSendersTest {
@@ -15,11 +22,38 @@ class HttpSendersTest {
   private final ComponentLoader agentServices =
       ComponentLoader.forClassLoader(HttpSendersTest.class.getClassLoader());
 
+  /** Only the JDK's sender is left, and it exports to a plain-http collector (with its unused TLS context). */
   @Test
-  void theJdkSenderIsTheOnlyHttpSender() {
-    assertEquals(
-        List.of("io.opentelemetry.exporter.sender.jdk.internal.JdkHttpSenderProvider"),
-        names(HttpSenders.preferringJdk(agentServices).load(HttpSenderProvider.class)));
+  void theJdkSenderIsTheOnlyHttpSenderAndSendsPlainHttp() throws Exception {
+    List<String> senders =
+        names(HttpSenders.preferringJdk(agentServices).load(HttpSenderProvider.class));
+    assertEquals(1, senders.size(), senders.toString());
+    assertTrue(names(agentServices.load(HttpSenderProvider.class)).size() > 1);
+
+    HttpServer collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    BlockingQueue<String> requests = new LinkedBlockingQueue<>();
+    collector.createContext(
+        "/v1/traces",
+        exchange -> {
+          requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+          exchange.getRequestBody().readAllBytes();
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    collector.start();
+    OtlpHttpSpanExporter exporter =
+        OtlpHttpSpanExporter.builder()
+            .setEndpoint("http://127.0.0.1:" + collector.getAddress().getPort() + "/v1/traces")
+            .setComponentLoader(HttpSenders.preferringJdk(agentServices))
+            .build();
+    try {
+      CompletableResultCode result = exporter.export(TestSpans.spans(3));
+      assertTrue(result.join(10, TimeUnit.SECONDS).isSuccess());
+      assertEquals("POST /v1/traces", requests.poll(10, TimeUnit.SECONDS));
+    } finally {
+      exporter.shutdown().join(10, TimeUnit.SECONDS);
+      collector.stop(0);
+    }
   }
 
   @Test
