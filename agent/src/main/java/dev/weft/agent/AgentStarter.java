@@ -97,8 +97,9 @@ public final class AgentStarter {
                     "SDK ready "
                         + (System.nanoTime() - startedAt) / 1_000_000
                         + " ms after premain began");
-                AdviceInlining.applySetting(
-                    instrumentation); // after the SDK: the application serves by now
+                if (tracing) { // after the SDK: the application serves by now
+                  AdviceInlining.applySetting(instrumentation);
+                }
               }
             });
     transformer.initializedBy(init); // before it runs: it must never wait for itself

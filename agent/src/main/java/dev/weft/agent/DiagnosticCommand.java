@@ -43,6 +43,10 @@ final class DiagnosticCommand {
     instance.setAccessible(true);
     Method execute = implementation.getDeclaredMethod("executeDiagnosticCommand", String.class);
     execute.setAccessible(true);
-    return String.valueOf(execute.invoke(instance.invoke(null), command));
+    Object diagnosticCommands = instance.invoke(null);
+    if (diagnosticCommands == null) {
+      throw new UnsupportedOperationException("the JVM runs no diagnostic commands from Java");
+    }
+    return String.valueOf(execute.invoke(diagnosticCommands, command));
   }
 }

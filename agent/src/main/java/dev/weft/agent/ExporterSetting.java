@@ -1,6 +1,7 @@
 package dev.weft.agent;
 
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -93,14 +94,20 @@ final class ExporterSetting {
     String protocol =
         firstSet(
             config, overrides, "otel.exporter.otlp.traces.protocol", "otel.exporter.otlp.protocol");
-    if (!"grpc".equals(protocol)) {
+    if (!"grpc".equals(protocol) || !exportersInForce(config, overrides).contains(DEFAULT)) {
       return;
     }
     for (String setting :
         List.of("otel.exporter.otlp.traces.timeout", "otel.exporter.otlp.timeout")) {
-      Duration timeout = config.getDuration(setting);
+      Duration timeout;
+      try {
+        timeout = config.getDuration(setting);
+      } catch (ConfigurationException e) {
+        return; // the exporter names the malformed value as it is built
+      }
       if (timeout != null) {
-        if (timeout.compareTo(GRPC_READ_TIMEOUT) > 0) {
+        // 0 is no limit at all
+        if (timeout.isZero() || timeout.compareTo(GRPC_READ_TIMEOUT) > 0) {
           AgentLog.warn(
               setting
                   + "="
@@ -113,6 +120,14 @@ final class ExporterSetting {
         return;
       }
     }
+  }
+
+  private static List<String> exportersInForce(
+      ConfigProperties config, Map<String, String> overrides) {
+    String overridden = overrides.get(TRACES);
+    List<String> exporters =
+        overridden != null ? List.of(overridden.split(",")) : config.getList(TRACES);
+    return exporters.isEmpty() ? List.of(DEFAULT) : exporters;
   }
 
   private static String firstSet(

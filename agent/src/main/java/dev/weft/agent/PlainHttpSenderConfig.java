@@ -29,7 +29,8 @@ import javax.net.ssl.X509TrustManager;
  * or not it will ever speak TLS, and that loads the JSSE provider and the trust store (about 150 classes, every CA
  * certificate parsed): 0.4 s of CPU and 16 MB of resident memory in a JVM that does nothing else, spent by the
  * exporter thread on the first export, in the middle of the application's start. A plain-http client never asks its
- * context for more than its default parameters; this one answers that, and refuses to make a TLS connection.
+ * context for more than its parameters (protocols included: Java 11's client reads them); this one answers that, and
+ * refuses to make a TLS connection.
  */
 final class PlainHttpSenderConfig implements HttpSenderConfig {
 
@@ -126,14 +127,22 @@ final class PlainHttpSenderConfig implements HttpSenderConfig {
       @Override
       protected void engineInit(KeyManager[] keys, TrustManager[] trust, SecureRandom random) {}
 
+      // Java 11's client reads the supported parameters' protocols, later ones the default
+      // parameters
       @Override
       protected SSLParameters engineGetDefaultSSLParameters() {
-        return new SSLParameters();
+        return parameters();
       }
 
       @Override
       protected SSLParameters engineGetSupportedSSLParameters() {
-        return new SSLParameters();
+        return parameters();
+      }
+
+      private static SSLParameters parameters() {
+        SSLParameters parameters = new SSLParameters();
+        parameters.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+        return parameters;
       }
 
       @Override

@@ -120,7 +120,23 @@ class ExporterSettingTest {
             "otel.exporter.otlp.timeout", "30s"),
         stderr);
     honoured(Map.of("otel.exporter.otlp.timeout", "30s"), stderr);
+    // no OTLP exporter, and a malformed value left to the exporter to name
+    honoured(
+        Map.of(
+            "otel.traces.exporter", "zipkin",
+            "otel.exporter.otlp.protocol", "grpc",
+            "otel.exporter.otlp.timeout", "30s"),
+        stderr);
+    honoured(
+        Map.of("otel.exporter.otlp.protocol", "grpc", "otel.exporter.otlp.timeout", "soon"),
+        stderr);
     assertEquals("", stderr.toString());
+    // 0 is no limit
+    honoured(
+        Map.of("otel.exporter.otlp.protocol", "grpc", "otel.exporter.otlp.timeout", "0"), stderr);
+    assertTrue(
+        stderr.toString().contains("otel.exporter.otlp.timeout=0 is honoured"), stderr.toString());
+    stderr.setLength(0);
     honoured(
         Map.of("otel.exporter.otlp.traces.protocol", "grpc", "otel.exporter.otlp.timeout", "30000"),
         stderr);

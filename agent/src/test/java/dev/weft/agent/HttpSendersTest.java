@@ -29,6 +29,8 @@ class HttpSendersTest {
         names(HttpSenders.preferringJdk(agentServices).load(HttpSenderProvider.class));
     assertEquals(1, senders.size(), senders.toString());
     assertTrue(names(agentServices.load(HttpSenderProvider.class)).size() > 1);
+    // the JDK's provider behind the one that gives a plain-http endpoint the unused TLS context
+    assertTrue(senders.get(0).startsWith(HttpSenders.class.getName()), senders.toString());
 
     HttpServer collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     BlockingQueue<String> requests = new LinkedBlockingQueue<>();

@@ -1,11 +1,13 @@
 package dev.weft.agent;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.opentelemetry.sdk.common.export.HttpSenderConfig;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Duration;
@@ -54,8 +56,22 @@ class PlainHttpSenderConfigTest {
   @Test
   void theUnusedContextGivesParametersAndRefusesConnections() {
     SSLContext unused = PlainHttpSenderConfig.UnusedTlsContext.INSTANCE;
-    assertNotNull(unused.getDefaultSSLParameters());
+    assertNotNull(unused.getDefaultSSLParameters().getProtocols());
+    // Java 11's HttpClient iterates over these while it is built
+    assertNotNull(unused.getSupportedSSLParameters().getProtocols());
     assertThrows(UnsupportedOperationException.class, unused::createSSLEngine);
     assertThrows(UnsupportedOperationException.class, unused::getSocketFactory);
+  }
+
+  /** Every setting reaches the sender, a default method of a newer SDK included: only the TLS context differs. */
+  @Test
+  void everySettingIsForwarded() {
+    for (Method method : HttpSenderConfig.class.getMethods()) {
+      assertDoesNotThrow(
+          () ->
+              PlainHttpSenderConfig.class.getDeclaredMethod(
+                  method.getName(), method.getParameterTypes()),
+          method.toString());
+    }
   }
 }

@@ -59,7 +59,7 @@ class SettingsTest {
       assertEquals(
           "GET /shop/hello",
           receiver.awaitOne(span -> "request=2".equals(span.attribute("url.query"))).name());
-      String added = "advice not inlined by the JIT compilers: 1 compiler directives added";
+      String added = "advice not inlined by the JIT compilers: 2 compiler directives added";
       awaitStderr(app, added);
       app.stop();
       assertTrue(app.stderr().contains(added), app.stderr());
